@@ -9,6 +9,7 @@ pub mod invoice;
 pub mod money;
 pub mod party;
 pub mod payment_terms;
+pub mod samples;
 pub mod text;
 pub mod unit;
 pub mod vat;
