@@ -35,8 +35,12 @@ impl Currency {
                 "currency",
                 "format",
                 Text::new(
-                    format!("Valutan \"{code}\" är inte en valutakod. Ange tre bokstäver, t.ex. SEK eller EUR."),
-                    format!("The currency \"{code}\" is not a currency code. Enter three letters, e.g. SEK or EUR."),
+                    format!(
+                        "Valutan \"{code}\" är inte en valutakod. Ange tre bokstäver, t.ex. SEK eller EUR."
+                    ),
+                    format!(
+                        "The currency \"{code}\" is not a currency code. Enter three letters, e.g. SEK or EUR."
+                    ),
                 ),
             ))
         }
@@ -113,7 +117,10 @@ mod tests {
 
     #[test]
     fn parses_currency_codes() {
-        assert_eq!(Currency::parse(" eur ").map(|c| c.code().to_owned()), Ok("EUR".to_owned()));
+        assert_eq!(
+            Currency::parse(" eur ").map(|c| c.code().to_owned()),
+            Ok("EUR".to_owned())
+        );
         assert!(Currency::parse("EURO").is_err());
         assert!(Currency::parse("€").is_err());
     }

@@ -33,7 +33,9 @@ impl PaymentTerms {
         match self {
             PaymentTerms::Net { days } => add_days(invoice_date, days),
             PaymentTerms::Cash => invoice_date,
-            PaymentTerms::EndOfMonthPlus { days } => add_days(last_day_of_month(invoice_date), days),
+            PaymentTerms::EndOfMonthPlus { days } => {
+                add_days(last_day_of_month(invoice_date), days)
+            }
             PaymentTerms::EndOfNextMonth => {
                 let next_month = invoice_date
                     .with_day(1)
@@ -84,8 +86,12 @@ impl PaymentTerms {
                     "payment_terms",
                     "range",
                     Text::new(
-                        format!("Betalningsvillkorets antal dagar \"{text}\" måste vara ett heltal mellan 0 och {MAX_DAYS}."),
-                        format!("The number of days \"{text}\" in the payment terms must be a whole number from 0 to {MAX_DAYS}."),
+                        format!(
+                            "Betalningsvillkorets antal dagar \"{text}\" måste vara ett heltal mellan 0 och {MAX_DAYS}."
+                        ),
+                        format!(
+                            "The number of days \"{text}\" in the payment terms must be a whole number from 0 to {MAX_DAYS}."
+                        ),
                     ),
                 )),
             }
@@ -99,8 +105,12 @@ impl PaymentTerms {
                 "payment_terms",
                 "unknown",
                 Text::new(
-                    format!("Okänt betalningsvillkor \"{code}\". Välj t.ex. 30 dagar netto, kontant eller sista dagen i månaden + N."),
-                    format!("Unknown payment terms \"{code}\". Choose e.g. 30 days net, cash or end of month + N."),
+                    format!(
+                        "Okänt betalningsvillkor \"{code}\". Välj t.ex. 30 dagar netto, kontant eller sista dagen i månaden + N."
+                    ),
+                    format!(
+                        "Unknown payment terms \"{code}\". Choose e.g. 30 days net, cash or end of month + N."
+                    ),
                 ),
             )),
         }
@@ -108,7 +118,8 @@ impl PaymentTerms {
 }
 
 fn add_days(date: NaiveDate, days: u32) -> NaiveDate {
-    date.checked_add_days(Days::new(u64::from(days))).unwrap_or(NaiveDate::MAX)
+    date.checked_add_days(Days::new(u64::from(days)))
+        .unwrap_or(NaiveDate::MAX)
 }
 
 fn last_day_of_month(date: NaiveDate) -> NaiveDate {
@@ -132,13 +143,25 @@ mod tests {
             (PaymentTerms::Net { days: 30 }, "2026-01-15", "2026-02-14"),
             (PaymentTerms::Net { days: 10 }, "2026-12-28", "2027-01-07"),
             (PaymentTerms::Cash, "2026-03-03", "2026-03-03"),
-            (PaymentTerms::EndOfMonthPlus { days: 0 }, "2026-02-10", "2026-02-28"),
-            (PaymentTerms::EndOfMonthPlus { days: 10 }, "2028-02-10", "2028-03-10"),
+            (
+                PaymentTerms::EndOfMonthPlus { days: 0 },
+                "2026-02-10",
+                "2026-02-28",
+            ),
+            (
+                PaymentTerms::EndOfMonthPlus { days: 10 },
+                "2028-02-10",
+                "2028-03-10",
+            ),
             (PaymentTerms::EndOfNextMonth, "2026-01-31", "2026-02-28"),
             (PaymentTerms::EndOfNextMonth, "2026-12-05", "2027-01-31"),
         ];
         for (terms, invoice_date, due) in cases {
-            assert_eq!(terms.due_date(on(invoice_date)), on(due), "{terms:?} {invoice_date}");
+            assert_eq!(
+                terms.due_date(on(invoice_date)),
+                on(due),
+                "{terms:?} {invoice_date}"
+            );
         }
     }
 
@@ -161,7 +184,13 @@ mod tests {
 
     #[test]
     fn describes_in_both_languages() {
-        assert_eq!(PaymentTerms::Net { days: 30 }.describe(Language::Swedish), "30 dagar netto");
-        assert_eq!(PaymentTerms::Net { days: 30 }.describe(Language::English), "30 days net");
+        assert_eq!(
+            PaymentTerms::Net { days: 30 }.describe(Language::Swedish),
+            "30 dagar netto"
+        );
+        assert_eq!(
+            PaymentTerms::Net { days: 30 }.describe(Language::English),
+            "30 days net"
+        );
     }
 }

@@ -116,7 +116,13 @@ pub fn export_buyer() -> Buyer {
 }
 
 /// A line with Swedish VAT at `rate` percent.
-pub fn line(description: &str, quantity: Decimal, unit: &str, price: Decimal, rate: Decimal) -> InvoiceLine {
+pub fn line(
+    description: &str,
+    quantity: Decimal,
+    unit: &str,
+    price: Decimal,
+    rate: Decimal,
+) -> InvoiceLine {
     InvoiceLine {
         article_number: String::new(),
         description: description.to_owned(),
@@ -129,7 +135,13 @@ pub fn line(description: &str, quantity: Decimal, unit: &str, price: Decimal, ra
 }
 
 /// A line under a VAT-free treatment.
-pub fn untaxed_line(description: &str, quantity: Decimal, unit: &str, price: Decimal, treatment: VatTreatment) -> InvoiceLine {
+pub fn untaxed_line(
+    description: &str,
+    quantity: Decimal,
+    unit: &str,
+    price: Decimal,
+    treatment: VatTreatment,
+) -> InvoiceLine {
     InvoiceLine {
         vat: LineVat::untaxed(treatment),
         ..line(description, quantity, unit, price, Decimal::ZERO)
@@ -147,21 +159,44 @@ pub fn invoice_fee(amount: Decimal) -> Charge {
 
 /// A typical domestic invoice: consulting hours, a licence, travel at 6 % and an invoice fee.
 pub fn domestic_invoice(issue_date: NaiveDate) -> Invoice {
-    let mut invoice = Invoice::draft(seller(), domestic_buyer(), issue_date, PaymentTerms::Net { days: 30 });
+    let mut invoice = Invoice::draft(
+        seller(),
+        domestic_buyer(),
+        issue_date,
+        PaymentTerms::Net { days: 30 },
+    );
     invoice.our_reference = "Karin Åström".to_owned();
     invoice.your_reference = "Per Öberg".to_owned();
     invoice.buyer_reference = "PROJ-4711".to_owned();
     invoice.lines = vec![
         InvoiceLine {
             article_number: "KONS".to_owned(),
-            ..line("Konsultarvode, systemutveckling", Decimal::new(125, 1), "tim", Decimal::from(1150), Decimal::from(25))
+            ..line(
+                "Konsultarvode, systemutveckling",
+                Decimal::new(125, 1),
+                "tim",
+                Decimal::from(1150),
+                Decimal::from(25),
+            )
         },
         InvoiceLine {
             article_number: "LIC-12".to_owned(),
             discount: Discount::Percent(Decimal::from(10)),
-            ..line("Licens Fakturera Pro, 12 månader", Decimal::ONE, "st", Decimal::new(479900, 2), Decimal::from(25))
+            ..line(
+                "Licens Fakturera Pro, 12 månader",
+                Decimal::ONE,
+                "st",
+                Decimal::new(479900, 2),
+                Decimal::from(25),
+            )
         },
-        line("Tågresa Stockholm–Göteborg t/r", Decimal::ONE, "st", Decimal::new(129500, 2), Decimal::from(6)),
+        line(
+            "Tågresa Stockholm–Göteborg t/r",
+            Decimal::ONE,
+            "st",
+            Decimal::new(129500, 2),
+            Decimal::from(6),
+        ),
     ];
     invoice.charges = vec![invoice_fee(Decimal::from(45))];
     invoice

@@ -56,13 +56,18 @@ impl Unit {
     pub fn un_ece_code(&self) -> &'static str {
         UNIT_CODES
             .iter()
-            .find(|(swedish, _)| swedish.eq_ignore_ascii_case(&self.0) || *swedish == self.0.to_lowercase())
+            .find(|(swedish, _)| {
+                swedish.eq_ignore_ascii_case(&self.0) || *swedish == self.0.to_lowercase()
+            })
             .map_or(FALLBACK_CODE, |(_, code)| code)
     }
 
     /// The units the UI offers in its picker.
     pub fn common() -> impl Iterator<Item = &'static str> {
-        ["st", "tim", "dag", "mån", "kg", "m", "m2", "m3", "l", "km", "paket"].into_iter()
+        [
+            "st", "tim", "dag", "mån", "kg", "m", "m2", "m3", "l", "km", "paket",
+        ]
+        .into_iter()
     }
 }
 

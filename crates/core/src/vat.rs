@@ -157,7 +157,9 @@ impl VatTreatment {
     }
 
     pub fn from_code(code: &str) -> Option<VatTreatment> {
-        Self::ALL.into_iter().find(|treatment| treatment.code() == code)
+        Self::ALL
+            .into_iter()
+            .find(|treatment| treatment.code() == code)
     }
 
     pub const ALL: [VatTreatment; 7] = [

@@ -127,7 +127,11 @@ mod tests {
             ("2028-01-01", dec!(12)),
         ];
         for (date, rate) in cases {
-            assert_eq!(schedule.rate_for(VatRateClass::Food, on(date)), Some(rate), "{date}");
+            assert_eq!(
+                schedule.rate_for(VatRateClass::Food, on(date)),
+                Some(rate),
+                "{date}"
+            );
         }
         assert_eq!(
             schedule.rate_for(VatRateClass::Standard, on("2026-06-01")),

@@ -81,7 +81,12 @@ pub struct Invoice {
 
 impl Invoice {
     /// An empty draft dated `issue_date`: SEK, whole-kronor rounding, the given terms.
-    pub fn draft(seller: Seller, buyer: Buyer, issue_date: NaiveDate, terms: PaymentTerms) -> Invoice {
+    pub fn draft(
+        seller: Seller,
+        buyer: Buyer,
+        issue_date: NaiveDate,
+        terms: PaymentTerms,
+    ) -> Invoice {
         let language = buyer.language;
         Invoice {
             kind: InvoiceKind::Invoice,

@@ -51,20 +51,57 @@ mod tests {
 
     #[test]
     fn payment_states() {
-        assert_eq!(PaymentState::from_amounts(dec!(100), dec!(0)), PaymentState::Unpaid);
-        assert_eq!(PaymentState::from_amounts(dec!(100), dec!(40)), PaymentState::PartlyPaid);
-        assert_eq!(PaymentState::from_amounts(dec!(100), dec!(100)), PaymentState::Paid);
-        assert_eq!(PaymentState::from_amounts(dec!(0), dec!(0)), PaymentState::Paid);
+        assert_eq!(
+            PaymentState::from_amounts(dec!(100), dec!(0)),
+            PaymentState::Unpaid
+        );
+        assert_eq!(
+            PaymentState::from_amounts(dec!(100), dec!(40)),
+            PaymentState::PartlyPaid
+        );
+        assert_eq!(
+            PaymentState::from_amounts(dec!(100), dec!(100)),
+            PaymentState::Paid
+        );
+        assert_eq!(
+            PaymentState::from_amounts(dec!(0), dec!(0)),
+            PaymentState::Paid
+        );
     }
 
     #[test]
     fn overdue_only_after_the_due_date_and_until_paid() {
         let due: NaiveDate = "2026-05-31".parse().expect("date");
         let next_day: NaiveDate = "2026-06-01".parse().expect("date");
-        assert!(!is_overdue(InvoiceStatus::Issued, PaymentState::Unpaid, due, due));
-        assert!(is_overdue(InvoiceStatus::Issued, PaymentState::Unpaid, due, next_day));
-        assert!(is_overdue(InvoiceStatus::Issued, PaymentState::PartlyPaid, due, next_day));
-        assert!(!is_overdue(InvoiceStatus::Issued, PaymentState::Paid, due, next_day));
-        assert!(!is_overdue(InvoiceStatus::Draft, PaymentState::Unpaid, due, next_day));
+        assert!(!is_overdue(
+            InvoiceStatus::Issued,
+            PaymentState::Unpaid,
+            due,
+            due
+        ));
+        assert!(is_overdue(
+            InvoiceStatus::Issued,
+            PaymentState::Unpaid,
+            due,
+            next_day
+        ));
+        assert!(is_overdue(
+            InvoiceStatus::Issued,
+            PaymentState::PartlyPaid,
+            due,
+            next_day
+        ));
+        assert!(!is_overdue(
+            InvoiceStatus::Issued,
+            PaymentState::Paid,
+            due,
+            next_day
+        ));
+        assert!(!is_overdue(
+            InvoiceStatus::Draft,
+            PaymentState::Unpaid,
+            due,
+            next_day
+        ));
     }
 }

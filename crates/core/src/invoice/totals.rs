@@ -97,9 +97,18 @@ pub fn compute_totals(invoice: &Invoice) -> Totals {
         .iter()
         .map(|line| line.vat)
         .zip(lines.iter().map(|amounts| amounts.net))
-        .chain(invoice.charges.iter().map(|charge| charge.vat).zip(charges.iter().copied()));
+        .chain(
+            invoice
+                .charges
+                .iter()
+                .map(|charge| charge.vat)
+                .zip(charges.iter().copied()),
+        );
     for (vat, net) in items {
-        taxable_by_key.entry(vat_key(vat)).or_insert((Decimal::ZERO, vat)).0 += net;
+        taxable_by_key
+            .entry(vat_key(vat))
+            .or_insert((Decimal::ZERO, vat))
+            .0 += net;
     }
 
     let vat_breakdown: Vec<VatSubtotal> = taxable_by_key
@@ -119,7 +128,10 @@ pub fn compute_totals(invoice: &Invoice) -> Totals {
     let line_net_total: Decimal = lines.iter().map(|amounts| amounts.net).sum();
     let charge_total: Decimal = charges.iter().copied().sum();
     let tax_exclusive = line_net_total + charge_total;
-    let vat_total: Decimal = vat_breakdown.iter().map(|subtotal| subtotal.vat_amount).sum();
+    let vat_total: Decimal = vat_breakdown
+        .iter()
+        .map(|subtotal| subtotal.vat_amount)
+        .sum();
     let tax_inclusive = tax_exclusive + vat_total;
     let rounding = match invoice.rounding {
         Rounding::None => Decimal::ZERO,
@@ -167,7 +179,10 @@ fn net_amounts_from_net_prices(
             }
         })
         .collect();
-    let charges = charges.iter().map(|charge| round_to_ore(charge.amount)).collect();
+    let charges = charges
+        .iter()
+        .map(|charge| round_to_ore(charge.amount))
+        .collect();
     (lines, charges)
 }
 
@@ -185,7 +200,10 @@ fn net_amounts_from_gross_prices(
             (round_to_ore(gross - discount), discount)
         })
         .collect();
-    let charge_grosses: Vec<Decimal> = charges.iter().map(|charge| round_to_ore(charge.amount)).collect();
+    let charge_grosses: Vec<Decimal> = charges
+        .iter()
+        .map(|charge| round_to_ore(charge.amount))
+        .collect();
 
     // Item i < lines.len() is a line, the rest are charges, in order.
     let vats: Vec<LineVat> = lines
@@ -207,7 +225,10 @@ fn net_amounts_from_gross_prices(
     for (key, members) in groups {
         let rate = key.1.0;
         let member_grosses: Vec<Decimal> = members.iter().map(|&index| grosses[index]).collect();
-        for (&index, net) in members.iter().zip(back_calculate_group(&member_grosses, rate)) {
+        for (&index, net) in members
+            .iter()
+            .zip(back_calculate_group(&member_grosses, rate))
+        {
             nets[index] = net;
         }
     }

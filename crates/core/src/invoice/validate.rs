@@ -23,7 +23,13 @@ fn error(field: impl Into<String>, code: &'static str, sv: String, en: String) -
     FieldError::new(field, code, Text::new(sv, en))
 }
 
-fn check_text(errors: &mut FieldErrors, field: &str, label: (&str, &str), value: &str, required: bool) {
+fn check_text(
+    errors: &mut FieldErrors,
+    field: &str,
+    label: (&str, &str),
+    value: &str,
+    required: bool,
+) {
     if required && value.trim().is_empty() {
         errors.push(error(
             field,
@@ -47,36 +53,61 @@ pub fn validate_lines(lines: &[InvoiceLine]) -> FieldErrors {
     for (index, line) in lines.iter().enumerate() {
         let row = index + 1;
         let field = |name: &str| format!("lines[{index}].{name}");
-        check_text(&mut errors, &field("description"), ("Radens text", "The line text"), &line.description, true);
+        check_text(
+            &mut errors,
+            &field("description"),
+            ("Radens text", "The line text"),
+            &line.description,
+            true,
+        );
         if line.quantity.is_zero() {
-            errors.push(error(field("quantity"), "zero",
+            errors.push(error(
+                field("quantity"),
+                "zero",
                 format!("Antal på rad {row} är 0. Ange ett antal eller ta bort raden."),
-                format!("The quantity on line {row} is 0. Enter a quantity or remove the line.")));
+                format!("The quantity on line {row} is 0. Enter a quantity or remove the line."),
+            ));
         } else if line.quantity.abs() > MAX_QUANTITY {
             errors.push(error(field("quantity"), "range",
                 format!("Antal på rad {row} är orimligt stort. Ange högst {MAX_QUANTITY}."),
                 format!("The quantity on line {row} is unreasonably large. Enter at most {MAX_QUANTITY}.")));
         }
         if line.unit_price.abs() > MAX_PRICE {
-            errors.push(error(field("unit_price"), "range",
+            errors.push(error(
+                field("unit_price"),
+                "range",
                 format!("Priset på rad {row} är orimligt stort."),
-                format!("The price on line {row} is unreasonably large.")));
+                format!("The price on line {row} is unreasonably large."),
+            ));
         }
         if line.unit.as_str().chars().count() > 20 {
-            errors.push(error(field("unit"), "too_long",
+            errors.push(error(
+                field("unit"),
+                "too_long",
                 format!("Enheten på rad {row} får vara högst 20 tecken, t.ex. st eller tim."),
-                format!("The unit on line {row} may be at most 20 characters, e.g. pcs or h.")));
+                format!("The unit on line {row} may be at most 20 characters, e.g. pcs or h."),
+            ));
         }
         match line.discount {
-            Discount::Percent(percent) if percent < Decimal::ZERO || percent > Decimal::ONE_HUNDRED => {
-                errors.push(error(field("discount"), "range",
+            Discount::Percent(percent)
+                if percent < Decimal::ZERO || percent > Decimal::ONE_HUNDRED =>
+            {
+                errors.push(error(
+                    field("discount"),
+                    "range",
                     format!("Rabatten på rad {row} måste vara mellan 0 och 100 %."),
-                    format!("The discount on line {row} must be between 0 and 100 %.")));
+                    format!("The discount on line {row} must be between 0 and 100 %."),
+                ));
             }
-            Discount::Amount(amount) if amount < Decimal::ZERO || amount > (line.quantity * line.unit_price).abs() => {
-                errors.push(error(field("discount"), "range",
+            Discount::Amount(amount)
+                if amount < Decimal::ZERO || amount > (line.quantity * line.unit_price).abs() =>
+            {
+                errors.push(error(
+                    field("discount"),
+                    "range",
                     format!("Rabatten på rad {row} måste vara mellan 0 och radens belopp."),
-                    format!("The discount on line {row} must be between 0 and the line amount.")));
+                    format!("The discount on line {row} must be between 0 and the line amount."),
+                ));
             }
             _ => {}
         }
@@ -99,53 +130,126 @@ pub fn validate_lines(lines: &[InvoiceLine]) -> FieldErrors {
 pub fn validate_for_issue(invoice: &Invoice) -> FieldErrors {
     let mut errors = validate_lines(&invoice.lines);
     if invoice.lines.is_empty() {
-        errors.push(error("lines", "required",
+        errors.push(error(
+            "lines",
+            "required",
             "Fakturan har inga rader. Lägg till minst en rad.".to_owned(),
-            "The invoice has no lines. Add at least one line.".to_owned()));
+            "The invoice has no lines. Add at least one line.".to_owned(),
+        ));
     }
 
     let seller = &invoice.seller;
-    check_text(&mut errors, "seller.name", ("Företagets namn", "The company name"), &seller.name, true);
-    check_text(&mut errors, "seller.org_number", ("Företagets organisationsnummer", "The company's organisation number"), &seller.org_number, true);
-    check_text(&mut errors, "seller.vat_number", ("Företagets momsregistreringsnummer", "The company's VAT number"), &seller.vat_number, true);
+    check_text(
+        &mut errors,
+        "seller.name",
+        ("Företagets namn", "The company name"),
+        &seller.name,
+        true,
+    );
+    check_text(
+        &mut errors,
+        "seller.org_number",
+        (
+            "Företagets organisationsnummer",
+            "The company's organisation number",
+        ),
+        &seller.org_number,
+        true,
+    );
+    check_text(
+        &mut errors,
+        "seller.vat_number",
+        (
+            "Företagets momsregistreringsnummer",
+            "The company's VAT number",
+        ),
+        &seller.vat_number,
+        true,
+    );
 
     let buyer = &invoice.buyer;
-    check_text(&mut errors, "buyer.name", ("Kundens namn", "The customer's name"), &buyer.name, true);
+    check_text(
+        &mut errors,
+        "buyer.name",
+        ("Kundens namn", "The customer's name"),
+        &buyer.name,
+        true,
+    );
     if !buyer.address.is_complete() {
-        errors.push(error("buyer.address", "incomplete",
-            "Kundens adress är ofullständig. Fyll i gatuadress, postnummer, ort och land.".to_owned(),
-            "The customer's address is incomplete. Fill in street, postal code, city and country.".to_owned()));
+        errors.push(error(
+            "buyer.address",
+            "incomplete",
+            "Kundens adress är ofullständig. Fyll i gatuadress, postnummer, ort och land."
+                .to_owned(),
+            "The customer's address is incomplete. Fill in street, postal code, city and country."
+                .to_owned(),
+        ));
     }
 
     for (field, label, value) in [
-        ("our_reference", ("Vår referens", "Our reference"), &invoice.our_reference),
-        ("your_reference", ("Er referens", "Your reference"), &invoice.your_reference),
-        ("buyer_reference", ("Referenskod", "Buyer reference"), &invoice.buyer_reference),
-        ("order_reference", ("Ordernummer", "Order reference"), &invoice.order_reference),
-        ("notes", ("Fakturatexten", "The invoice text"), &invoice.notes),
+        (
+            "our_reference",
+            ("Vår referens", "Our reference"),
+            &invoice.our_reference,
+        ),
+        (
+            "your_reference",
+            ("Er referens", "Your reference"),
+            &invoice.your_reference,
+        ),
+        (
+            "buyer_reference",
+            ("Referenskod", "Buyer reference"),
+            &invoice.buyer_reference,
+        ),
+        (
+            "order_reference",
+            ("Ordernummer", "Order reference"),
+            &invoice.order_reference,
+        ),
+        (
+            "notes",
+            ("Fakturatexten", "The invoice text"),
+            &invoice.notes,
+        ),
     ] {
         check_text(&mut errors, field, label, value, false);
     }
 
     if invoice.due_date < invoice.issue_date {
-        errors.push(error("due_date", "before_issue",
+        errors.push(error(
+            "due_date",
+            "before_issue",
             "Förfallodagen är före fakturadatum. Välj ett senare datum.".to_owned(),
-            "The due date is before the invoice date. Choose a later date.".to_owned()));
+            "The due date is before the invoice date. Choose a later date.".to_owned(),
+        ));
     }
-    if invoice.exchange_rate <= Decimal::ZERO || (invoice.currency.is_sek() && invoice.exchange_rate != Decimal::ONE) {
-        errors.push(error("exchange_rate", "range",
+    if invoice.exchange_rate <= Decimal::ZERO
+        || (invoice.currency.is_sek() && invoice.exchange_rate != Decimal::ONE)
+    {
+        errors.push(error(
+            "exchange_rate",
+            "range",
             "Valutakursen måste vara större än 0 (och 1 för SEK).".to_owned(),
-            "The exchange rate must be greater than 0 (and 1 for SEK).".to_owned()));
+            "The exchange rate must be greater than 0 (and 1 for SEK).".to_owned(),
+        ));
     }
 
-    let treatments = invoice.lines.iter().map(|line| line.vat).chain(invoice.charges.iter().map(|charge| charge.vat));
+    let treatments = invoice
+        .lines
+        .iter()
+        .map(|line| line.vat)
+        .chain(invoice.charges.iter().map(|charge| charge.vat));
     let mut needs_buyer_vat = false;
     let mut eu_treatment = false;
     let mut outside_scope = false;
     let mut other_category = false;
     for vat in treatments {
         needs_buyer_vat |= vat.treatment.requires_buyer_vat_number();
-        eu_treatment |= matches!(vat.treatment, VatTreatment::EuGoods | VatTreatment::EuServices);
+        eu_treatment |= matches!(
+            vat.treatment,
+            VatTreatment::EuGoods | VatTreatment::EuServices
+        );
         if vat.category() == VatCategory::OutsideScope {
             outside_scope = true;
         } else {
@@ -169,9 +273,12 @@ pub fn validate_for_issue(invoice: &Invoice) -> FieldErrors {
     }
     for (index, charge) in invoice.charges.iter().enumerate() {
         if charge.amount < Decimal::ZERO || charge.amount > MAX_PRICE {
-            errors.push(error(format!("charges[{index}].amount"), "range",
+            errors.push(error(
+                format!("charges[{index}].amount"),
+                "range",
                 "Avgiften måste vara ett belopp på 0 eller mer.".to_owned(),
-                "The charge must be an amount of 0 or more.".to_owned()));
+                "The charge must be an amount of 0 or more.".to_owned(),
+            ));
         }
     }
     errors

@@ -30,13 +30,20 @@ pub(super) fn group_net(gross_total: Decimal, rate: Decimal) -> Decimal {
 /// net go to the largest items first, so that no item moves by more than one öre.
 pub(super) fn back_calculate_group(grosses: &[Decimal], rate: Decimal) -> Vec<Decimal> {
     let factor = Decimal::ONE + rate / Decimal::ONE_HUNDRED;
-    let mut nets: Vec<Decimal> = grosses.iter().map(|gross| round_to_ore(gross / factor)).collect();
+    let mut nets: Vec<Decimal> = grosses
+        .iter()
+        .map(|gross| round_to_ore(gross / factor))
+        .collect();
     let target = group_net(grosses.iter().copied().sum(), rate);
     let difference = target - nets.iter().copied().sum::<Decimal>();
     if difference.is_zero() || nets.is_empty() {
         return nets;
     }
-    let step = if difference.is_sign_positive() { ORE } else { -ORE };
+    let step = if difference.is_sign_positive() {
+        ORE
+    } else {
+        -ORE
+    };
     let mut order: Vec<usize> = (0..nets.len()).collect();
     order.sort_by(|&a, &b| grosses[b].abs().cmp(&grosses[a].abs()).then(a.cmp(&b)));
     let mut remaining = (difference / ORE).abs();
