@@ -1,0 +1,12 @@
+//! Integration tests of the store against real SQLite files in temporary folders.
+
+mod backups;
+mod company;
+mod open;
+
+/// A fresh temporary folder and a company-file path inside it.
+pub fn temp_file() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("Företag AB.fakturera");
+    (dir, path)
+}
