@@ -1,1 +1,16 @@
-//! Placeholder; filled in by its issue.
+//! Use cases shared by every front end (the desktop shell, the CLI), independent of any host.
+//!
+//! Each module adds one group of use cases as `impl App` methods; every type that crosses IPC
+//! derives `serde` and `ts_rs::TS` and is exported to `ui/src/ipc/bindings/`.
+
+pub mod app;
+pub mod company_file;
+pub mod error;
+pub mod language;
+pub mod overview;
+
+pub use app::App;
+pub use company_file::{COMPANY_FILE_ENV, company_file_path};
+pub use error::{AppError, ErrorCode, FieldMessage, IntoAppError};
+pub use language::LanguageCode;
+pub use overview::Overview;

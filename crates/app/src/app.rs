@@ -1,0 +1,72 @@
+//! `App`: one open company file and the user's language, shared by every front end.
+//!
+//! Use cases live in their own modules as `impl App` blocks that reach the store through
+//! [`App::with_store`], so the desktop shell and the CLI call the very same code.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError, RwLock};
+
+use fakturera_core::Language;
+use fakturera_store::Store;
+
+use crate::error::{AppError, IntoAppError};
+
+/// The company file and the session's language.
+///
+/// The store is opened on first use and kept open; when opening fails (a newer file, a locked
+/// file) the error goes to the caller and the next call tries again, so the user can fix the
+/// cause without restarting.
+#[derive(Debug)]
+pub struct App {
+    file: PathBuf,
+    language: RwLock<Language>,
+    store: Mutex<Option<Store>>,
+}
+
+impl App {
+    /// An app for `file` that opens it when first needed. Never fails, so a shell can start and
+    /// show the reason when the file cannot be opened.
+    pub fn new(file: impl Into<PathBuf>, language: Language) -> App {
+        App {
+            file: file.into(),
+            language: RwLock::new(language),
+            store: Mutex::new(None),
+        }
+    }
+
+    /// Opens (creating and migrating when needed) the company file at `file` right away.
+    pub fn open(file: impl Into<PathBuf>, language: Language) -> Result<App, AppError> {
+        let app = App::new(file, language);
+        app.with_store(|_| Ok::<(), AppError>(()))?;
+        Ok(app)
+    }
+
+    pub fn file_path(&self) -> &Path {
+        &self.file
+    }
+
+    pub fn language(&self) -> Language {
+        *self.language.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Messages from now on are in `language`.
+    pub fn set_language(&self, language: Language) {
+        *self.language.write().unwrap_or_else(PoisonError::into_inner) = language;
+    }
+
+    /// Runs `work` with the open store, opening it first when needed, and turns any error into an
+    /// [`AppError`] in the session's language. Calls are serialised: SQLite has one writer anyway.
+    pub fn with_store<T, E: IntoAppError>(&self, work: impl FnOnce(&mut Store) -> Result<T, E>) -> Result<T, AppError> {
+        let language = self.language();
+        // A panic in an earlier call poisons the lock. The store was taken out of the slot for
+        // that call and dropped while unwinding, so the slot is empty and we simply reopen.
+        let mut slot = self.store.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut store = match slot.take() {
+            Some(store) => store,
+            None => Store::open(&self.file).map_err(|error| error.into_app_error(language))?,
+        };
+        let result = work(&mut store);
+        *slot = Some(store);
+        result.map_err(|error| error.into_app_error(language))
+    }
+}

@@ -1,0 +1,51 @@
+// The Swedish texts of the UI, the product's default language. Every key here must exist in en.ts
+// (the type in index.ts enforces it); later issues add their keys to both files.
+export const sv = {
+  "app.name": "Fakturera",
+  "nav.label": "Huvudmeny",
+  "nav.invoices": "Fakturor",
+  "nav.customers": "Kunder",
+  "nav.articles": "Artiklar",
+  "nav.settings": "Inställningar",
+  "nav.shortcutHint": "Byt avsnitt med {keys}",
+
+  "invoices.title": "Fakturor",
+  "invoices.lead": "Kundfakturor och kreditfakturor, från utkast till levererad.",
+  "invoices.empty.title": "Inga fakturor än",
+  "invoices.empty.body": "Här listas företagets fakturor med status för leverans och betalning.",
+  "customers.title": "Kunder",
+  "customers.lead": "Kundregistret: organisationsnummer, adresser och hur varje kund vill ha sina fakturor.",
+  "customers.empty.title": "Inga kunder än",
+  "customers.empty.body": "Här listas kunderna med leveranssätt och e-fakturaadress.",
+  "articles.title": "Artiklar",
+  "articles.lead": "Artikelregistret: det du säljer, med enhet, pris och momssats.",
+  "articles.empty.title": "Inga artiklar än",
+  "articles.empty.body": "Här listas artiklarna med pris exklusive moms och momssats.",
+
+  "settings.title": "Inställningar",
+  "settings.lead": "Språk, utseende och företagsfilen.",
+  "settings.appearance": "Utseende",
+  "settings.language": "Språk",
+  "settings.theme": "Tema",
+  "settings.theme.system": "Som systemet",
+  "settings.theme.light": "Ljust",
+  "settings.theme.dark": "Mörkt",
+  "settings.companyFile": "Företagsfil",
+  "settings.companyName": "Företagsnamn",
+  "settings.schemaVersion": "Databasversion",
+  "settings.filePath": "Sökväg",
+  "settings.appVersion": "Programversion",
+
+  "language.sv": "Svenska",
+  "language.en": "English",
+
+  "status.company": "Företag",
+  "status.noCompanyName": "Företagsnamn saknas",
+  "status.schema": "Databasversion {version}",
+  "status.loading": "Öppnar företagsfilen…",
+
+  "error.title": "Något gick fel",
+  "error.newerVersion.title": "Företagsfilen kommer från en nyare version",
+  "error.locked.title": "Företagsfilen används",
+  "error.retry": "Försök igen",
+} as const;

@@ -1,0 +1,4 @@
+// Svelte 5 in runes mode everywhere, so components cannot fall back to the legacy reactivity.
+export default {
+  compilerOptions: { runes: true },
+};

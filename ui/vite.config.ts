@@ -1,0 +1,13 @@
+// Vite builds the UI into ui/dist, which the desktop binary embeds (tauri.conf.json `frontendDist`).
+import { defineConfig } from "vitest/config";
+import { svelte } from "@sveltejs/vite-plugin-svelte";
+
+export default defineConfig({
+  plugins: [svelte()],
+  // Tauri serves the files itself; relative paths keep them working under its custom protocol.
+  base: "./",
+  clearScreen: false,
+  server: { port: 5173, strictPort: true },
+  build: { target: "es2022", outDir: "dist", emptyOutDir: true },
+  test: { include: ["src/**/*.test.ts"], environment: "node" },
+});
