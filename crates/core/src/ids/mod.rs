@@ -26,3 +26,6 @@ pub use org_number::OrgNumber;
 pub use personal_number::PersonalNumber;
 pub use plusgiro::Plusgiro;
 pub use vat_number::VatNumber;
+
+#[cfg(test)]
+mod arbitrary_input;
