@@ -21,7 +21,7 @@ pub use bankgiro::Bankgiro;
 pub use bic::Bic;
 pub use iban::Iban;
 pub use legal_id::LegalId;
-pub use ocr::Ocr;
+pub use ocr::{LengthDigit, Ocr};
 pub use org_number::OrgNumber;
 pub use personal_number::PersonalNumber;
 pub use plusgiro::Plusgiro;

@@ -96,7 +96,7 @@ fn parse_with(input: &str, today: Option<NaiveDate>) -> Result<PersonalNumber, F
     }
     let full_digits = match (digits.len(), today) {
         (12, _) => digits,
-        (10, Some(today)) => with_century(&digits, aged_hundred_or_more, today)?,
+        (10, Some(today)) => with_century(&digits, aged_hundred_or_more, today, &shown)?,
         (10, None) => {
             return Err(error(
                 "century",
@@ -156,6 +156,7 @@ fn with_century(
     ten_digits: &str,
     aged_hundred_or_more: bool,
     today: NaiveDate,
+    shown: &str,
 ) -> Result<String, FieldError> {
     let two_digit_year: i32 = ten_digits[..2].parse().unwrap_or_default();
     let mut year = today.year() - today.year().rem_euclid(100) + two_digit_year;
@@ -164,7 +165,7 @@ fn with_century(
     }
     let month_day_and_rest = &ten_digits[2..];
     let candidate = format!("{year:04}{month_day_and_rest}");
-    let born = birth_date(&candidate).ok_or_else(|| invalid_date(&shown(ten_digits)))?;
+    let born = birth_date(&candidate).ok_or_else(|| invalid_date(shown))?;
     if born > today {
         year -= 100;
     }

@@ -5,6 +5,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+use chrono::NaiveDate;
+
 use super::input::{all_digits, compact, shown};
 use super::legal_id::LegalId;
 use super::luhn;
@@ -204,6 +206,19 @@ fn check_swedish(national: &str, shown: &str) -> Result<(), FieldError> {
     if national.len() != 12 || !all_digits(national) || !national.ends_with("01") {
         return Err(wrong_format());
     }
+    if !is_org_or_personal_number(&national[..10]) {
+        return Err(error(
+            "format",
+            format!(
+                "Momsregistreringsnumret {shown} innehåller varken ett organisationsnummer eller \
+                 ett personnummer. Kontrollera siffrorna mellan SE och 01."
+            ),
+            format!(
+                "The VAT number {shown} contains neither an organisation number nor a personal \
+                 identity number. Check the digits between SE and 01."
+            ),
+        ));
+    }
     if !luhn::is_valid(&national[..10]) {
         return Err(error(
             "checksum",
@@ -218,6 +233,21 @@ fn check_swedish(national: &str, shown: &str) -> Result<(), FieldError> {
         ));
     }
     Ok(())
+}
+
+/// An org number has 20 or more where a personal number has its month; a sole trader's
+/// personal number must hold a real month and day (coordination numbers add 60 to the day).
+fn is_org_or_personal_number(ten_digits: &str) -> bool {
+    let month: u32 = ten_digits[2..4].parse().unwrap_or_default();
+    let mut day: u32 = ten_digits[4..6].parse().unwrap_or_default();
+    if month >= 20 {
+        return true;
+    }
+    if day > 60 {
+        day -= 60;
+    }
+    // 2000 was a leap year, so 29 February passes here; the century is unknown anyway.
+    NaiveDate::from_ymd_opt(2000, month, day).is_some()
 }
 
 fn unknown_country(shown: &str, value: &str) -> FieldError {
@@ -292,6 +322,7 @@ mod tests {
             ("SE556721204701", "SE556721204701", true),
             ("se 556721-2047 01", "SE556721204701", true),
             ("SE121212121201", "SE121212121201", true),
+            ("SE701063239101", "SE701063239101", true),
             ("DE 123 456 789", "DE123456789", true),
             ("ATU12345678", "ATU12345678", true),
             ("FR40303265045", "FR40303265045", true),
@@ -325,6 +356,8 @@ mod tests {
             ("SE55672120470", "format"),
             ("SE55672120A701", "format"),
             ("SE556721204801", "checksum"),
+            ("SE000000000001", "format"),
+            ("SE121232121201", "format"),
             ("DE12345678", "format"),
             ("ATX12345678", "format"),
             ("NL123456789C01", "format"),
