@@ -6,11 +6,14 @@
 pub mod app;
 pub mod company_file;
 pub mod error;
+pub mod invoice_form;
 pub mod language;
 pub mod overview;
+pub mod preview;
 
 pub use app::App;
 pub use company_file::{COMPANY_FILE_ENV, company_file_path};
 pub use error::{AppError, ErrorCode, FieldMessage, IntoAppError};
 pub use language::LanguageCode;
 pub use overview::Overview;
+pub use preview::EditorPreview;
