@@ -1,1 +1,56 @@
-fn main() {}
+//! `fakturera`: the same use cases as the desktop app, for scripts, tests and power users.
+//!
+//! Input and output are JSON; exit code 0 means success, 2 bad input (the message on stderr),
+//! and 1 any other failure. See docs/cli.md.
+
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use fakturera_app::{App, AppError, company_file_path};
+use fakturera_core::Language;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "fakturera",
+    version,
+    about = "Fakturera från kommandoraden / Fakturera from the command line"
+)]
+struct Cli {
+    /// The company file; defaults to $FAKTURERA_DB, then the app-data folder.
+    #[arg(long, global = true, value_name = "FILE")]
+    db: Option<PathBuf>,
+    /// Language of messages: sv or en.
+    #[arg(long, global = true, default_value = "sv")]
+    lang: String,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// The company file's name, schema version and path.
+    Overview,
+}
+
+fn run(cli: Cli) -> Result<serde_json::Value, AppError> {
+    let language = Language::from_code(&cli.lang).unwrap_or_default();
+    let file = match cli.db {
+        Some(file) => file,
+        None => company_file_path(language)?,
+    };
+    let app = App::new(file, language);
+    match cli.command {
+        Command::Overview => output::json(&app.overview()?),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(value) => output::print(&value),
+        Err(error) => output::fail(&error),
+    }
+}
