@@ -1,7 +1,7 @@
 //! The one error type of the store: a kind the app maps to its IPC codes, and a message in
 //! Swedish and English that says what went wrong and what the user can do about it.
 
-use fakturera_core::Text;
+use fakturera_core::{FieldError, FieldErrors, Text};
 
 /// What sort of failure this is, so callers can branch without reading messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -24,34 +24,40 @@ pub enum StoreErrorKind {
     Internal,
 }
 
-/// A failure of the store, with a message fit to show the user.
+/// A failure of the store, with a message fit to show the user. Boxed, so results stay small.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message}")]
-pub struct StoreError {
+#[error("{}", .0.message)]
+pub struct StoreError(Box<StoreErrorParts>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct StoreErrorParts {
     kind: StoreErrorKind,
     field: Option<String>,
     message: Text,
     detail: Option<String>,
+    field_errors: Vec<FieldError>,
 }
 
 impl StoreError {
     pub fn new(kind: StoreErrorKind, message: Text) -> StoreError {
-        StoreError {
+        StoreError(Box::new(StoreErrorParts {
             kind,
             field: None,
             message,
             detail: None,
-        }
+            field_errors: Vec::new(),
+        }))
     }
 
     /// An error about one input field, e.g. a customer number that is already taken.
     pub fn invalid_field(field: impl Into<String>, message: Text) -> StoreError {
-        StoreError {
+        StoreError(Box::new(StoreErrorParts {
             kind: StoreErrorKind::Invalid,
             field: Some(field.into()),
             message,
             detail: None,
-        }
+            field_errors: Vec::new(),
+        }))
     }
 
     pub fn not_found(what_sv: &str, what_en: &str, id: impl std::fmt::Display) -> StoreError {
@@ -70,26 +76,55 @@ impl StoreError {
 
     /// Adds technical detail (for logs, never shown as the message).
     pub fn with_detail(mut self, detail: impl Into<String>) -> StoreError {
-        self.detail = Some(detail.into());
+        self.0.detail = Some(detail.into());
         self
     }
 
     pub fn kind(&self) -> StoreErrorKind {
-        self.kind
+        self.0.kind
     }
 
     /// The input field the error is about, when there is one.
     pub fn field(&self) -> Option<&str> {
-        self.field.as_deref()
+        self.0.field.as_deref()
     }
 
     pub fn message(&self) -> Text {
-        self.message.clone()
+        self.0.message.clone()
+    }
+
+    /// Every field problem, when the store refused input that the core's validation rejected
+    /// (e.g. issuing an invoice with no lines).
+    pub fn field_errors(&self) -> &[FieldError] {
+        &self.0.field_errors
     }
 
     /// The underlying SQLite or file-system text, for logs.
     pub fn detail(&self) -> Option<&str> {
-        self.detail.as_deref()
+        self.0.detail.as_deref()
+    }
+}
+
+impl From<FieldErrors> for StoreError {
+    /// `Invalid`, naming the first field, with the first message and all errors attached.
+    fn from(errors: FieldErrors) -> StoreError {
+        let first = errors.0.first().cloned();
+        let message = first.as_ref().map_or_else(
+            || {
+                Text::new(
+                    "Uppgifterna är ofullständiga.",
+                    "The details are incomplete.",
+                )
+            },
+            |error| error.message.clone(),
+        );
+        StoreError(Box::new(StoreErrorParts {
+            kind: StoreErrorKind::Invalid,
+            field: first.map(|error| error.field),
+            message,
+            detail: None,
+            field_errors: errors.0,
+        }))
     }
 }
 
@@ -132,6 +167,12 @@ pub(crate) const TRIGGER_MESSAGES: &[(&str, StoreErrorKind, &str, &str)] = &[
         "A credit invoice must refer to an issued invoice, not to a draft or another credit invoice.",
     ),
     (
+        "fakturera:issue_needs_series_number",
+        StoreErrorKind::Conflict,
+        "En faktura får bara sitt nummer när den utfärdas, i tur och ordning från nummerserien.",
+        "An invoice gets its number only when it is issued, next in turn from the number series.",
+    ),
+    (
         "fakturera:payment_needs_issued_invoice",
         StoreErrorKind::Conflict,
         "Betalningar kan bara registreras på utfärdade fakturor.",
@@ -147,6 +188,12 @@ impl From<rusqlite::Error> for StoreError {
             .find(|(marker, ..)| detail.contains(marker))
         {
             return StoreError::new(*kind, Text::new(*sv, *en)).with_detail(detail);
+        }
+        if matches!(
+            error,
+            rusqlite::Error::FromSqlConversionFailure(..) | rusqlite::Error::InvalidColumnType(..)
+        ) {
+            return corrupt_file_error().with_detail(detail);
         }
         let error = match error.sqlite_error_code() {
             Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {

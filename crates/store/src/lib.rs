@@ -5,15 +5,32 @@
 //! gaps, issued invoices frozen, an append-only event log) in the database itself, with
 //! transactions and triggers, so no front end can break them.
 
+mod articles;
 mod backup;
 mod company;
+mod customers;
+mod delivery_choice;
 mod error;
+mod invoices;
 mod migrations;
+mod number_series;
 mod open;
+mod record_ids;
+mod register_query;
 mod sql_values;
 
+pub use articles::Article;
 pub use backup::{BackupFile, BackupKind, BackupPolicy, backup_dir_for};
-pub use company::{Address, Company, Logo};
+pub use company::{Company, Logo};
+pub use customers::Customer;
+pub use delivery_choice::DeliveryChoice;
 pub use error::{StoreError, StoreErrorKind};
+pub use invoices::{
+    InvoiceEvent, InvoiceEventKind, InvoiceFilter, InvoiceListQuery, InvoicePage, InvoiceSummary,
+    Payment, PaymentStatus, StoredInvoice,
+};
 pub use migrations::{MIGRATIONS, Migration, latest_version};
+pub use number_series::{NumberSeries, SeriesInput};
 pub use open::Store;
+pub use record_ids::{ArticleId, CustomerId, InvoiceId, SeriesId};
+pub use register_query::RegisterQuery;

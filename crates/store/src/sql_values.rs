@@ -30,7 +30,6 @@ pub(crate) fn decimal_at(row: &rusqlite::Row<'_>, index: usize) -> rusqlite::Res
 }
 
 /// The amount in minor units (öre, cents), rounded half away from zero, for the amount index.
-#[allow(dead_code)]
 pub(crate) fn minor_units(amount: Decimal) -> i64 {
     let scaled = (amount * Decimal::ONE_HUNDRED)
         .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
@@ -44,6 +43,33 @@ pub(crate) fn minor_units(amount: Decimal) -> i64 {
 /// SQLite keeps booleans as 0/1 integers.
 pub(crate) fn bool_at(row: &rusqlite::Row<'_>, index: usize) -> rusqlite::Result<bool> {
     Ok(row.get::<_, i64>(index)? != 0)
+}
+
+/// Reads a column holding a stable code (payment terms, VAT treatment, ...) and parses it; a code
+/// this build does not know means the file was edited by hand or by a newer version.
+pub(crate) fn code_at<T>(
+    row: &rusqlite::Row<'_>,
+    index: usize,
+    parse: impl FnOnce(&str) -> Option<T>,
+) -> rusqlite::Result<T> {
+    let text: String = row.get(index)?;
+    parse(&text).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            index,
+            rusqlite::types::Type::Text,
+            format!("unknown stored code {text:?}").into(),
+        )
+    })
+}
+
+/// Reads an optional decimal column.
+pub(crate) fn optional_decimal_at(
+    row: &rusqlite::Row<'_>,
+    index: usize,
+) -> rusqlite::Result<Option<Decimal>> {
+    Ok(row
+        .get::<_, Option<StoredDecimal>>(index)?
+        .map(|stored| stored.0))
 }
 
 #[cfg(test)]

@@ -1,7 +1,9 @@
 //! The company record.
 
 use fakturera_core::Language;
-use fakturera_store::{Address, Logo, Store, StoreErrorKind};
+use fakturera_core::party::Address;
+use fakturera_core::payment_terms::PaymentTerms;
+use fakturera_store::{DeliveryChoice, Logo, Store, StoreErrorKind};
 use rust_decimal_macros::dec;
 
 use crate::temp_file;
@@ -11,7 +13,12 @@ fn a_new_file_has_an_empty_company_with_defaults() -> Result<(), Box<dyn std::er
     let (_dir, path) = temp_file();
     let company = Store::open(&path)?.company()?;
     assert_eq!(company.name, "");
-    assert_eq!(company.default_payment_terms, "net:30");
+    assert_eq!(
+        company.default_payment_terms,
+        PaymentTerms::Net { days: 30 }
+    );
+    assert_eq!(company.default_delivery, DeliveryChoice::Automatic);
+    assert_eq!(company.late_payment_interest, None);
     assert_eq!(company.language, Language::Swedish);
     assert!(company.cash_rounding);
     assert_eq!(company.invoice_fee, dec!(0));
@@ -25,28 +32,31 @@ fn the_company_round_trips_exactly_and_survives_reopening() -> Result<(), Box<dy
     let store = Store::open(&path)?;
     let mut company = store.company()?;
     company.name = "Åkesson & Öberg Bygg AB \"Robert'); DROP TABLE company;--\" 🧾".to_owned();
-    company.org_number = Some("556677-8899".to_owned());
-    company.vat_number = Some("SE556677889901".to_owned());
+    company.org_number = "5566778899".to_owned();
+    company.vat_number = "SE556677889901".to_owned();
     company.f_tax_approved = true;
-    company.postal_address = Address {
-        line1: Some("Storgatan 1".to_owned()),
-        line2: None,
-        postal_code: Some("111 22".to_owned()),
-        city: Some("Stockholm".to_owned()),
-        country: "SE".to_owned(),
+    company.address = Address {
+        street: "Storgatan 1".to_owned(),
+        street2: String::new(),
+        postal_code: "111 22".to_owned(),
+        city: "Stockholm".to_owned(),
+        country_code: "SE".to_owned(),
     };
-    company.bankgiro = Some("5050-1055".to_owned());
-    company.late_payment_interest = dec!(10.50);
+    company.bankgiro = "50501055".to_owned();
+    company.late_payment_interest = Some(dec!(10.50));
     company.invoice_fee = dec!(45.00);
     company.language = Language::English;
     company.cash_rounding = false;
-    company.default_delivery = "einvoice".to_owned();
+    company.default_delivery = DeliveryChoice::EInvoice;
+    company.default_payment_terms = PaymentTerms::EndOfMonthPlus { days: 10 };
     store.set_company(&company)?;
     drop(store);
 
     let reopened = Store::open(&path)?;
     let read = reopened.company()?;
     assert_eq!(read, company);
+    assert_eq!(read.seller().name, company.name);
+    assert_eq!(read.seller().late_payment_interest, Some(dec!(10.50)));
     assert_eq!(read.invoice_fee.to_string(), "45.00", "the scale is kept");
     Ok(())
 }

@@ -2,7 +2,10 @@
 
 mod backups;
 mod company;
+mod invoices;
+mod issue_race;
 mod open;
+mod registers;
 
 /// A fresh temporary folder and a company-file path inside it.
 pub fn temp_file() -> (tempfile::TempDir, std::path::PathBuf) {

@@ -1,0 +1,44 @@
+//! Invoices and credit invoices: drafts, issuing with gapless numbers, reading back, lists,
+//! the event log and payments.
+//!
+//! Content is stored as the core's `Invoice`; the totals and the VAT summary are computed by
+//! the core and stored beside it, so an issued invoice can be shown and reported exactly as it
+//! was issued without recomputation.
+
+mod codes;
+mod content;
+mod drafts;
+mod events;
+mod issue;
+mod list;
+mod payments;
+mod read;
+
+use chrono::{DateTime, Utc};
+use fakturera_core::invoice::{Invoice, InvoiceStatus, VatSubtotal};
+use rust_decimal::Decimal;
+
+use crate::record_ids::{CustomerId, InvoiceId, SeriesId};
+
+pub use events::{InvoiceEvent, InvoiceEventKind};
+pub use list::{InvoiceFilter, InvoiceListQuery, InvoicePage, InvoiceSummary};
+pub use payments::{Payment, PaymentStatus};
+
+/// An invoice as stored: the document plus where it stands and how it is linked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredInvoice {
+    pub id: InvoiceId,
+    pub status: InvoiceStatus,
+    pub series_id: SeriesId,
+    pub customer_id: CustomerId,
+    /// For a credit invoice: the invoice it credits.
+    pub credited_invoice_id: Option<InvoiceId>,
+    /// The document; `invoice.number` is set once issued.
+    pub invoice: Invoice,
+    /// The VAT summary as computed when last saved, or frozen at issue.
+    pub vat_summary: Vec<VatSubtotal>,
+    pub payable: Decimal,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub issued_at: Option<DateTime<Utc>>,
+}
