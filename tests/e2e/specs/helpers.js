@@ -1,0 +1,39 @@
+// Small helpers the specs share: reading and writing the company file the app has open, so a
+// spec can prove that what the window shows came from SQLite.
+import { execFileSync } from "node:child_process";
+
+/** The company file the app under test uses (set by scripts/e2e.sh). */
+export function companyFile() {
+  const file = process.env.FAKTURERA_DB;
+  if (!file) {
+    throw new Error("FAKTURERA_DB is not set; run the end-to-end tests through scripts/e2e.sh");
+  }
+  return file;
+}
+
+/**
+ * Runs one SQL statement against the company file with Python's sqlite3 (Node 20 has no SQLite of
+ * its own) and returns the first column of the first row, as text.
+ */
+export function sql(statement, params = []) {
+  const program = [
+    "import json, sqlite3, sys",
+    "connection = sqlite3.connect(sys.argv[1], timeout=10)",
+    "row = connection.execute(sys.argv[2], json.loads(sys.argv[3])).fetchone()",
+    "connection.commit()",
+    "print('' if row is None else row[0])",
+  ].join("\n");
+  return execFileSync("python3", ["-c", program, companyFile(), statement, JSON.stringify(params)], {
+    encoding: "utf8",
+  }).trim();
+}
+
+/** Presses a key together with Control, e.g. `withControl("2")`. */
+export async function withControl(key) {
+  await browser.keys(["Control", key]);
+}
+
+/** Saves a screenshot of the window's content into tests/e2e/screenshots/. */
+export async function screenshot(name) {
+  await browser.saveScreenshot(new URL(`../screenshots/${name}.png`, import.meta.url).pathname);
+}
