@@ -1,0 +1,33 @@
+//! The bearer-token check every `/v1` call starts with: a live token of a verified company.
+
+use crate::api::error::ApiError;
+use crate::state::SharedState;
+use axum::extract::FromRequestParts;
+use axum::http::header::AUTHORIZATION;
+use axum::http::request::Parts;
+
+/// The company whose token authorised the call.
+#[derive(Debug, Clone)]
+pub struct AuthorizedCompany(pub String);
+
+impl FromRequestParts<SharedState> for AuthorizedCompany {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &SharedState,
+    ) -> Result<Self, Self::Rejection> {
+        let token = parts
+            .headers
+            .get(AUTHORIZATION)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| {
+                value
+                    .strip_prefix("Bearer ")
+                    .or_else(|| value.strip_prefix("bearer "))
+            })
+            .map(str::trim);
+        let (now, _) = super::now();
+        state.lock().authorize(token, now).map(AuthorizedCompany)
+    }
+}
