@@ -11,7 +11,9 @@ mod company;
 mod customers;
 mod delivery_choice;
 mod error;
+mod integrity;
 mod invoices;
+mod invoices_queries;
 mod migrations;
 mod number_series;
 mod open;
@@ -25,10 +27,12 @@ pub use company::{Company, Logo};
 pub use customers::Customer;
 pub use delivery_choice::DeliveryChoice;
 pub use error::{StoreError, StoreErrorKind};
+pub use integrity::IntegrityStatus;
 pub use invoices::{
     InvoiceEvent, InvoiceEventKind, InvoiceFilter, InvoiceListQuery, InvoicePage, InvoiceSummary,
     Payment, PaymentStatus, StoredInvoice,
 };
+pub use invoices_queries::CreditLink;
 pub use migrations::{MIGRATIONS, Migration, latest_version};
 pub use number_series::{NumberSeries, SeriesInput};
 pub use open::Store;

@@ -2,13 +2,15 @@
 //! and bringing the schema up to date with a backup first.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 use fakturera_core::Text;
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, InterruptHandle, OpenFlags};
 
 use crate::backup::{backup_dir_for, backup_to_new_file};
 use crate::error::{StoreError, StoreErrorKind};
+use crate::integrity::{IntegrityCheck, IntegrityStatus, check_integrity};
 use crate::migrations::{latest_version, migrate_to_latest, read_version, refuse_newer};
 
 /// Marks a SQLite file as a Fakturera company file ("FAKT"), so we never migrate a stranger's database.
@@ -18,17 +20,38 @@ pub(crate) const APPLICATION_ID: i32 = 0x4641_4B54;
 pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// An open company file. One per file per process; wrap it in a mutex to share between threads.
-#[derive(Debug)]
 pub struct Store {
     pub(crate) connection: Connection,
     pub(crate) path: PathBuf,
+    integrity: Arc<IntegrityCheck>,
+    stop_integrity_check: Option<InterruptHandle>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("path", &self.path)
+            .field("integrity", &self.integrity.status())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Drop for Store {
+    /// A check still running is stopped, so closing the file never waits for it.
+    fn drop(&mut self) {
+        if let Some(interrupt) = &self.stop_integrity_check {
+            interrupt.interrupt();
+        }
+    }
 }
 
 impl Store {
     /// Opens the company file at `path`, creating it (and its folder) when missing.
     ///
-    /// Checks the file's integrity, refuses files from newer versions without touching them,
-    /// backs up an existing file before migrating it, then applies the missing migrations.
+    /// Refuses files from newer versions (and other programs' databases) without touching them,
+    /// checks and backs up an existing file before migrating it, then applies the missing
+    /// migrations. The full integrity check of an up-to-date file runs in the background; see
+    /// [`Store::integrity_status`] and [`Store::wait_for_integrity_check`].
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         if let Some(parent) = path
             .parent()
@@ -45,14 +68,18 @@ impl Store {
         let mut connection =
             Connection::open_with_flags(path, flags).map_err(|error| open_error(path, error))?;
         connection.busy_timeout(BUSY_TIMEOUT)?;
+        // Every statement the store runs stays prepared; the default cache of 16 would thrash.
+        connection.set_prepared_statement_cache_capacity(128);
 
         let version = if existed {
             let version =
                 read_version(&connection).map_err(|error| named_file_error(path, error))?;
             check_belongs_to_us(&connection, version)
                 .map_err(|error| named_file_error(path, error))?;
-            check_integrity(&connection).map_err(|error| named_file_error(path, error))?;
             refuse_newer(version)?;
+            if version < latest_version() {
+                check_integrity(&connection).map_err(|error| named_file_error(path, error))?;
+            }
             version
         } else {
             0
@@ -75,10 +102,45 @@ impl Store {
             }
             migrate_to_latest(&mut connection)?;
         }
+        let (integrity, stop_integrity_check) = if existed && version == latest_version() {
+            let (check, interrupt) = IntegrityCheck::start(path)?;
+            (check, Some(interrupt))
+        } else {
+            // Just created, or checked before migrating.
+            (IntegrityCheck::healthy(), None)
+        };
         Ok(Store {
             connection,
             path: path.to_owned(),
+            integrity,
+            stop_integrity_check,
         })
+    }
+
+    /// Opens the file like [`Store::open`] and waits for the integrity check, refusing a
+    /// damaged file. For the command line, restores and tests.
+    pub fn open_verified(path: &Path) -> Result<Store, StoreError> {
+        let store = Store::open(path)?;
+        store.wait_for_integrity_check()?;
+        Ok(store)
+    }
+
+    /// Where the background integrity check stands; the app polls this after opening and
+    /// tells the user to restore a backup when it reports damage.
+    pub fn integrity_status(&self) -> IntegrityStatus {
+        match self.integrity.status() {
+            IntegrityStatus::Damaged(error) => {
+                IntegrityStatus::Damaged(named_file_error(&self.path, error))
+            }
+            other => other,
+        }
+    }
+
+    /// Waits for the integrity check of this opening; `Corrupt` when the file is damaged.
+    pub fn wait_for_integrity_check(&self) -> Result<(), StoreError> {
+        self.integrity
+            .wait()
+            .map_err(|error| named_file_error(&self.path, error))
     }
 
     /// The schema version of the open file (the number of the last migration applied).
@@ -115,35 +177,6 @@ fn check_belongs_to_us(connection: &Connection, version: u32) -> Result<(), Stor
         ));
     }
     Ok(())
-}
-
-/// Runs SQLite's own consistency check, so damage is reported at open instead of mid-work.
-fn check_integrity(connection: &Connection) -> Result<(), StoreError> {
-    let problems = match run_integrity_check(connection) {
-        Ok(problems) if problems.len() == 1 && problems[0] == "ok" => return Ok(()),
-        Ok(problems) => problems,
-        // SQLite gives up on pages too damaged to walk; that is a failed check, too.
-        Err(error) if error.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
-            vec![error.to_string()]
-        }
-        Err(error) => return Err(error.into()),
-    };
-    Err(StoreError::new(
-        StoreErrorKind::Corrupt,
-        Text::new(
-            "Integritetskontrollen hittade fel i företagsfilen, så den är skadad. Återställ den från en säkerhetskopia \
-             och kontakta supporten om felet kommer tillbaka.",
-            "The integrity check found errors in the company file, so it is damaged. Restore it from a backup and \
-             contact support if the problem comes back.",
-        ),
-    )
-    .with_detail(problems.join("\n")))
-}
-
-fn run_integrity_check(connection: &Connection) -> rusqlite::Result<Vec<String>> {
-    let mut statement = connection.prepare("PRAGMA integrity_check(20)")?;
-    let problems = statement.query_map([], |row| row.get::<_, String>(0))?;
-    problems.collect()
 }
 
 fn open_error(path: &Path, error: rusqlite::Error) -> StoreError {

@@ -110,69 +110,127 @@ fn parse_amount(text: &str) -> Option<i64> {
     cleaned.parse::<Decimal>().ok().map(minor_units)
 }
 
-const SEARCH_CONDITION: &str = "(?1 IS NULL
-    OR i.number_text = ?1
-    OR i.customer_id IN (SELECT c.id FROM customers c WHERE c.search_text LIKE ?2 ESCAPE '\\')
-    OR i.payable_minor = ?3)";
+/// The columns of a list row, read by `summary_from_row`.
+const SUMMARY_COLUMNS: &str =
+    "i.id, i.kind, i.status, i.number_text, i.customer_id, i.buyer_name, i.issue_date,
+    i.due_date, i.currency, i.payable, p.state";
+
+/// The ids a search matches, newest first, at most ?6 from each way of matching. Each branch
+/// walks an index (number, customer, amount) and stops after one page, so a search costs about
+/// the same whether it matches ten invoices or ninety thousand.
+fn search_branches(filter: &str) -> String {
+    let branch = |condition: &str| {
+        format!(
+            "SELECT id FROM (SELECT i.id FROM invoices i LEFT JOIN invoice_payment_state p ON p.invoice_id = i.id
+                 WHERE {condition} AND i.id < ?4 AND {filter} ORDER BY i.id DESC LIMIT ?6)"
+        )
+    };
+    [
+        branch("i.number_text = ?1"),
+        branch(
+            "i.customer_id IN (SELECT c.id FROM customers c WHERE c.search_text LIKE ?2 ESCAPE '\\')",
+        ),
+        branch("i.payable_minor = ?3"),
+    ]
+    .join(" UNION ")
+}
+
+fn list_sql(filter: InvoiceFilter, searching: bool) -> String {
+    let filter = filter_condition(filter);
+    if searching {
+        format!(
+            "SELECT {SUMMARY_COLUMNS}
+             FROM invoices i LEFT JOIN invoice_payment_state p ON p.invoice_id = i.id
+             WHERE i.id IN ({})
+             ORDER BY i.id DESC LIMIT ?6",
+            search_branches(filter)
+        )
+    } else {
+        format!(
+            "SELECT {SUMMARY_COLUMNS}
+             FROM invoices i LEFT JOIN invoice_payment_state p ON p.invoice_id = i.id
+             WHERE i.id < ?4 AND {filter}
+             ORDER BY i.id DESC LIMIT ?6"
+        )
+    }
+}
+
+fn count_sql(filter: InvoiceFilter, searching: bool) -> String {
+    let filter = filter_condition(filter);
+    let search = if searching {
+        "(i.number_text = ?1
+          OR i.customer_id IN (SELECT c.id FROM customers c WHERE c.search_text LIKE ?2 ESCAPE '\\')
+          OR i.payable_minor = ?3)"
+    } else {
+        "1"
+    };
+    format!(
+        "SELECT count(*) FROM invoices i LEFT JOIN invoice_payment_state p ON p.invoice_id = i.id
+         WHERE i.id < ?4 AND {filter} AND {search} AND ?6 IS NOT NULL"
+    )
+}
+
+fn summary_from_row(row: &rusqlite::Row<'_>, today: NaiveDate) -> rusqlite::Result<InvoiceSummary> {
+    let status = code_at(row, 2, status_from_code)?;
+    let payment_state: Option<String> = row.get(10)?;
+    let payment_state = payment_state.as_deref().and_then(payment_state_from_code);
+    let due_date: NaiveDate = row.get(7)?;
+    Ok(InvoiceSummary {
+        id: row.get(0)?,
+        is_credit: row.get::<_, String>(1)? == "credit",
+        status,
+        number: row.get(3)?,
+        customer_id: row.get(4)?,
+        buyer_name: row.get(5)?,
+        issue_date: row.get(6)?,
+        due_date,
+        currency: row.get(8)?,
+        payable: decimal_at(row, 9)?,
+        payment_state,
+        overdue: fakturera_core::invoice::is_overdue(
+            status,
+            payment_state.unwrap_or(PaymentState::Unpaid),
+            due_date,
+            today,
+        ),
+    })
+}
+
+/// The parameters of every list and count statement, by number: ?1 the search text, ?2 its
+/// LIKE pattern, ?3 its amount in minor units, ?4 the cursor, ?5 today, ?6 the page size.
+/// A statement may leave some unused, but always uses ?6 so the count matches.
+fn list_params(query: &InvoiceListQuery, search: Option<&str>) -> [rusqlite::types::Value; 6] {
+    use rusqlite::types::Value;
+    let text = |value: Option<String>| value.map_or(Value::Null, Value::Text);
+    [
+        text(search.map(str::to_owned)),
+        text(search.map(like_pattern)),
+        search
+            .and_then(parse_amount)
+            .map_or(Value::Null, Value::Integer),
+        Value::Integer(query.before.map_or(i64::MAX, |before| before.0)),
+        Value::Text(query.today.to_string()),
+        Value::Integer(i64::from(query.limit())),
+    ]
+}
 
 impl Store {
     /// A page of the invoice list.
     pub fn list_invoices(&self, query: &InvoiceListQuery) -> Result<InvoicePage, StoreError> {
-        let sql = format!(
-            "SELECT i.id, i.kind, i.status, i.number_text, i.customer_id, i.buyer_name, i.issue_date,
-                    i.due_date, i.currency, i.payable, p.state
-             FROM invoices i LEFT JOIN invoice_payment_state p ON p.invoice_id = i.id
-             WHERE i.id < ?4 AND {} AND {SEARCH_CONDITION}
-             ORDER BY i.id DESC
-             LIMIT ?6",
-            filter_condition(query.filter)
-        );
-        let mut statement = self.connection.prepare_cached(&sql)?;
         let search = query
             .search
             .as_deref()
             .map(str::trim)
             .filter(|text| !text.is_empty());
-        let limit = query.limit();
-        let today = query.today;
+        let mut statement = self
+            .connection
+            .prepare_cached(&list_sql(query.filter, search.is_some()))?;
         let rows = statement
-            .query_map(
-                rusqlite::params![
-                    search,
-                    search.map(like_pattern),
-                    search.and_then(parse_amount),
-                    query.before.map_or(i64::MAX, |before| before.0),
-                    today,
-                    limit,
-                ],
-                |row| {
-                    let status = code_at(row, 2, status_from_code)?;
-                    let payment_state: Option<String> = row.get(10)?;
-                    let payment_state = payment_state.as_deref().and_then(payment_state_from_code);
-                    let due_date: NaiveDate = row.get(7)?;
-                    Ok(InvoiceSummary {
-                        id: row.get(0)?,
-                        is_credit: row.get::<_, String>(1)? == "credit",
-                        status,
-                        number: row.get(3)?,
-                        customer_id: row.get(4)?,
-                        buyer_name: row.get(5)?,
-                        issue_date: row.get(6)?,
-                        due_date,
-                        currency: row.get(8)?,
-                        payable: decimal_at(row, 9)?,
-                        payment_state,
-                        overdue: fakturera_core::invoice::is_overdue(
-                            status,
-                            payment_state.unwrap_or(PaymentState::Unpaid),
-                            due_date,
-                            today,
-                        ),
-                    })
-                },
-            )?
+            .query_map(list_params(query, search), |row| {
+                summary_from_row(row, query.today)
+            })?
             .collect::<Result<Vec<_>, _>>()?;
-        let next = if rows.len() == usize::try_from(limit).unwrap_or(usize::MAX) {
+        let next = if rows.len() == usize::try_from(query.limit()).unwrap_or(usize::MAX) {
             rows.last().map(|row| row.id)
         } else {
             None
@@ -182,27 +240,15 @@ impl Store {
 
     /// How many invoices match the filter and search, for the list's scroll bar.
     pub fn count_invoices(&self, query: &InvoiceListQuery) -> Result<u64, StoreError> {
-        let sql = format!(
-            "SELECT count(*) FROM invoices i LEFT JOIN invoice_payment_state p ON p.invoice_id = i.id
-             WHERE i.id < ?4 AND {} AND {SEARCH_CONDITION} AND ?6 IS NOT NULL",
-            filter_condition(query.filter)
-        );
         let search = query
             .search
             .as_deref()
             .map(str::trim)
             .filter(|text| !text.is_empty());
-        let count: i64 = self.connection.prepare_cached(&sql)?.query_row(
-            rusqlite::params![
-                search,
-                search.map(like_pattern),
-                search.and_then(parse_amount),
-                query.before.map_or(i64::MAX, |before| before.0),
-                query.today,
-                1,
-            ],
-            |row| row.get(0),
-        )?;
+        let count: i64 = self
+            .connection
+            .prepare_cached(&count_sql(query.filter, search.is_some()))?
+            .query_row(list_params(query, search), |row| row.get(0))?;
         Ok(u64::try_from(count).unwrap_or(0))
     }
 }

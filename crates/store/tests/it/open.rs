@@ -2,7 +2,9 @@
 
 use std::io::{Seek, SeekFrom, Write};
 
-use fakturera_store::{BackupKind, MIGRATIONS, Store, StoreErrorKind, latest_version};
+use fakturera_store::{
+    BackupKind, IntegrityStatus, MIGRATIONS, Store, StoreErrorKind, latest_version,
+};
 use rusqlite::Connection;
 
 use crate::temp_file;
@@ -27,9 +29,16 @@ fn open_creates_a_migrated_file_with_wal_and_foreign_keys() -> Result<(), Box<dy
         store.list_backups()?.is_empty(),
         "a new file needs no migration backup"
     );
+    assert_eq!(
+        store.integrity_status(),
+        IntegrityStatus::Healthy,
+        "a new file needs no check"
+    );
     drop(store);
     let reopened = Store::open(&path)?;
     assert_eq!(reopened.schema_version()?, latest_version());
+    reopened.wait_for_integrity_check()?;
+    assert_eq!(reopened.integrity_status(), IntegrityStatus::Healthy);
     Ok(())
 }
 
@@ -118,7 +127,16 @@ fn a_damaged_file_is_reported_by_the_integrity_check() -> Result<(), Box<dyn std
     file.write_all(&bytes)?;
     drop(file);
 
-    let error = Store::open(&path).expect_err("a damaged file must be refused");
+    // The everyday open returns at once and reports the damage from the background check.
+    let store = Store::open(&path)?;
+    let error = store
+        .wait_for_integrity_check()
+        .expect_err("the check finds the damage");
+    assert_eq!(error.kind(), StoreErrorKind::Corrupt);
+    assert_eq!(store.integrity_status(), IntegrityStatus::Damaged(error));
+    drop(store);
+
+    let error = Store::open_verified(&path).expect_err("a damaged file must be refused");
     assert_eq!(error.kind(), StoreErrorKind::Corrupt);
     assert!(
         error
