@@ -228,7 +228,7 @@ async fn add_fault(
     Json(fault): Json<Fault>,
 ) -> Result<StatusCode, ApiError> {
     if let Some(status) = fault.status
-        && StatusCode::from_u16(status).is_err()
+        && !(100..=599).contains(&status)
     {
         return Err(ApiError::bad_request(format!(
             "status {status} is not an HTTP status"
