@@ -124,6 +124,7 @@ pub fn write_ubl(invoice: &Invoice, attachment: Option<&Attachment>) -> Result<S
         tax::monetary_total(xml, &document);
         lines::lines(xml, &document);
     });
+    xml.newline();
     xml.finish().map_err(|error| {
         FieldError::new(
             "number",

@@ -78,6 +78,11 @@ impl UblXml {
         self.text_with(name, &[("currencyID", currency)], &format_amount(value));
     }
 
+    /// Ends the document with a line break, as text files do.
+    pub(crate) fn newline(&mut self) {
+        self.emit(Event::Text(BytesText::from_escaped("\n")));
+    }
+
     /// The document as UTF-8 text.
     pub(crate) fn finish(self) -> io::Result<String> {
         if let Some(error) = self.failure {

@@ -400,3 +400,25 @@ fn drafts_and_unsupported_attachments_are_refused_with_the_field() {
     let error = write_ubl(&issued, Some(&gif)).expect_err("GIF is not accepted by Peppol");
     assert_eq!(error.field, "attachment.mime");
 }
+
+#[test]
+fn negative_prices_become_negative_quantities() {
+    let (invoice, doc) = read("deductions");
+    let line = format!("{INV}/cac:InvoiceLine");
+    assert_eq!(
+        doc.all(&format!("{line}/cbc:InvoicedQuantity")),
+        ["40", "-3", "-1"]
+    );
+    assert_eq!(
+        doc.all(&format!("{line}/cac:Price/cbc:PriceAmount")),
+        ["690", "450", "500"]
+    );
+    assert_eq!(
+        doc.all(&format!("{line}/cbc:LineExtensionAmount")),
+        ["27600.00", "-1350.00", "-500.00"]
+    );
+    assert_eq!(
+        invoice.totals().line_net_total,
+        rust_decimal_macros::dec!(25750)
+    );
+}

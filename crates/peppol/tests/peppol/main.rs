@@ -72,6 +72,12 @@ fn scenarios_validate_and_checks_agree_with_the_validator() {
                 details.join("\n    ")
             ));
         }
+        for warning in verdict.findings.iter().filter(|f| f.flag != "fatal") {
+            println!(
+                "{}: validator warning {} {}",
+                scenario.name, warning.id, warning.text
+            );
+        }
         let findings = check_before_send(&scenario.invoice);
         if !findings.is_empty() {
             failures.push(format!(

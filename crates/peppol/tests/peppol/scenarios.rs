@@ -368,6 +368,22 @@ fn zero_rated_and_plusgiro() -> Invoice {
     invoice
 }
 
+/// A deduction written as a negative quantity, and one entered as a negative price: Peppol allows no
+/// negative price (BR-27), so the writer moves the sign to the quantity.
+fn deductions() -> Invoice {
+    domestic(vec![
+        hours("Takläggning enligt avtal", dec!(40), dec!(690), dec!(25)),
+        line(
+            "Avgår: returnerat material",
+            dec!(-3),
+            "st",
+            dec!(450),
+            dec!(25),
+        ),
+        line("Avgår: rabattcheck", dec!(1), "st", dec!(-500), dec!(25)),
+    ])
+}
+
 fn with_pdf() -> (Invoice, Attachment) {
     let pdf = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".to_vec();
     let attachment = Attachment {
@@ -407,6 +423,7 @@ pub fn all() -> Vec<Scenario> {
         ("outside-scope", outside_scope(), None),
         ("exempt", exempt(), None),
         ("zero-rated-plusgiro", zero_rated_and_plusgiro(), None),
+        ("deductions", deductions(), None),
         ("with-pdf", pdf_invoice, Some(pdf)),
     ];
     let mut scenarios: Vec<Scenario> = rows
