@@ -4,6 +4,7 @@
 //! the deliberate breaks and the tampered sums) and validates them all in a single call.
 
 mod breaks;
+mod combinations;
 mod content;
 mod scenarios;
 mod sums;
@@ -46,10 +47,18 @@ fn scenarios_validate_and_checks_agree_with_the_validator() {
         tampered_files.push(write(&format!("sum-{}", case.rule_id), &case.xml));
     }
 
+    let combinations = combinations::issuable(150);
+    let mut combination_files = Vec::new();
+    for (name, invoice) in &combinations {
+        let xml = write_ubl(invoice, None).unwrap_or_else(|e| panic!("{name}: {e}"));
+        combination_files.push(write(name, &xml));
+    }
+
     let all_files: Vec<PathBuf> = scenario_files
         .iter()
         .chain(&break_files)
         .chain(&tampered_files)
+        .chain(&combination_files)
         .cloned()
         .collect();
     let verdicts = validator::validate(&all_files);
@@ -148,6 +157,38 @@ fn scenarios_validate_and_checks_agree_with_the_validator() {
             ));
         }
     }
+
+    // Every combination core would issue: no error from our checks means nothing fatal from the
+    // validator, and every error we report is reported by the validator too.
+    let mut flagged: std::collections::BTreeMap<&str, usize> = Default::default();
+    for ((name, invoice), path) in combinations.iter().zip(&combination_files) {
+        let verdict = verdict(path);
+        let errors: Vec<&str> = check_before_send(invoice)
+            .into_iter()
+            .filter(|finding| finding.severity == Severity::Error)
+            .map(|finding| finding.rule_id)
+            .collect();
+        for rule in &errors {
+            *flagged.entry(rule).or_default() += 1;
+        }
+        if errors.is_empty() && verdict.fatal != 0 {
+            failures.push(format!(
+                "{name}: checks passed but the validator found {:?}",
+                verdict.fatal_ids()
+            ));
+        }
+        for rule in errors.iter().filter(|rule| !LAW_ONLY_RULES.contains(rule)) {
+            if !verdict.fires(rule) {
+                failures.push(format!(
+                    "{name}: we report {rule} but the validator does not"
+                ));
+            }
+        }
+    }
+    println!(
+        "{} combinations; pre-send errors by rule: {flagged:?}",
+        combinations.len()
+    );
 
     assert!(
         failures.is_empty(),
