@@ -136,13 +136,19 @@ fn vat_scheme(xml: &mut UblXml, vat_number: &str) {
     }
 }
 
-/// A postal address; the country defaults to Sweden, as everywhere else in the program.
-fn postal_address(xml: &mut UblXml, element: &str, address: &Address) {
-    let country = if address.country_code.trim().is_empty() {
+/// The country code as written: upper case, and Sweden when none is given, as everywhere else in the
+/// program.
+pub(crate) fn country_code(address: &Address) -> String {
+    let code = address.country_code.trim();
+    if code.is_empty() {
         "SE".to_owned()
     } else {
-        address.country_code.trim().to_ascii_uppercase()
-    };
+        code.to_ascii_uppercase()
+    }
+}
+
+fn postal_address(xml: &mut UblXml, element: &str, address: &Address) {
+    let country = country_code(address);
     xml.group(element, |xml| {
         xml.text("cbc:StreetName", &address.street);
         xml.text("cbc:AdditionalStreetName", &address.street2);

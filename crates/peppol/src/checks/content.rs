@@ -3,13 +3,13 @@
 //! countries (BR-CL-04, BR-CL-14).
 
 use fakturera_core::invoice::Invoice;
-use fakturera_core::party::Address;
 use fakturera_core::vat::{LineVat, VatCategory};
 use rust_decimal::Decimal;
 
 use super::Finding;
 use crate::codes::{is_country_code, is_currency_code};
 use crate::document::buyer_reference;
+use crate::parties::country_code;
 
 pub(super) fn check(invoice: &Invoice, findings: &mut Vec<Finding>) {
     references(invoice, findings);
@@ -99,22 +99,12 @@ fn codes(invoice: &Invoice, findings: &mut Vec<Finding>) {
     ];
     for (field, address) in addresses {
         if let Some(code) = address
-            .map(country_written)
+            .map(country_code)
             .filter(|code| !is_country_code(code))
         {
             findings.push(Finding::error("BR-CL-14", field,
                 format!("Landskoden \"{code}\" finns inte. Ange två bokstäver enligt ISO 3166, t.ex. SE, DE eller NO."),
                 format!("The country code \"{code}\" does not exist. Enter two letters from ISO 3166, e.g. SE, DE or NO.")));
         }
-    }
-}
-
-/// The country code as the writer states it: Sweden when none is given.
-fn country_written(address: &Address) -> String {
-    let code = address.country_code.trim();
-    if code.is_empty() {
-        "SE".to_owned()
-    } else {
-        code.to_ascii_uppercase()
     }
 }

@@ -8,7 +8,7 @@ use fakturera_core::party::BuyerKind;
 use fakturera_core::vat::VatCategory;
 
 use super::Finding;
-use crate::codes::is_country_code;
+use crate::codes::{is_address_scheme, is_country_code};
 use crate::endpoint::{self, NORWEGIAN_ORG_NUMBER, SWEDISH_ORG_NUMBER, compact};
 use crate::payment::payment_accounts;
 
@@ -159,13 +159,37 @@ fn buyer_vat_number(invoice: &Invoice, categories: &[VatCategory], findings: &mu
 }
 
 fn buyer_address(invoice: &Invoice, findings: &mut Vec<Finding>) {
-    let Some(address) = endpoint::buyer_address(&invoice.buyer) else {
+    let buyer = &invoice.buyer;
+    let address = endpoint::buyer_address(buyer);
+    let legal_id = compact(&buyer.legal_id);
+    // A Swedish company's org number is also written as its legal id under scheme 0007, so it must be
+    // valid even when the e-invoice address came from the lookup.
+    let address_is_legal_id = address
+        .as_ref()
+        .is_some_and(|a| a.source_field == "buyer.legal_id");
+    if buyer.kind == BuyerKind::Company
+        && buyer.address.is_swedish()
+        && !legal_id.is_empty()
+        && !is_swedish_org_number(&legal_id)
+        && !address_is_legal_id
+    {
+        findings.push(Finding::error("PEPPOL-COMMON-R049", "buyer.legal_id",
+            format!("\"{legal_id}\" är inget giltigt svenskt organisationsnummer (tio siffror med rätt kontrollsiffra). Rätta kundens nummer."),
+            format!("\"{legal_id}\" is not a valid Swedish organisation number (ten digits with a correct check digit). Correct the customer's number.")));
+    }
+    let Some(address) = address else {
         findings.push(Finding::error("PEPPOL-EN16931-R010", "buyer.legal_id",
             "Kunden saknar adress för e-faktura. Ange organisationsnummer (personnummer för privatpersoner) eller momsnummer i kundregistret, eller sök kunden som e-fakturamottagare.".to_owned(),
             "The customer has no e-invoice address. Add the organisation number (personal number for private persons) or VAT number in the customer register, or look the customer up as an e-invoice receiver.".to_owned()));
         return;
     };
     let shown = &address.identifier;
+    if !is_address_scheme(&address.scheme) {
+        let scheme = &address.scheme;
+        findings.push(Finding::error("PEPPOL-EN16931-CL008", address.source_field,
+            format!("E-fakturaadressen {address} har ett okänt schema \"{scheme}\". Sök kunden som e-fakturamottagare igen."),
+            format!("The e-invoice address {address} has an unknown scheme \"{scheme}\". Look the customer up as an e-invoice receiver again.")));
+    }
     if address.scheme == SWEDISH_ORG_NUMBER && !is_swedish_org_number(&address.identifier) {
         findings.push(Finding::error("PEPPOL-COMMON-R049", address.source_field,
             format!("\"{shown}\" är inget giltigt svenskt organisationsnummer (tio siffror med rätt kontrollsiffra). Rätta kundens nummer."),

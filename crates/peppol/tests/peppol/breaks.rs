@@ -133,6 +133,16 @@ pub fn all() -> Vec<Break> {
             i.buyer.einvoice_address = None;
             i.buyer.legal_id = "5560360794".to_owned();
         }),
+        broken("legal-id-bad-with-lookup", "PEPPOL-COMMON-R049", |i| {
+            i.buyer.legal_id = "5560360794".to_owned();
+        }),
+        broken(
+            "lookup-address-unknown-scheme",
+            "PEPPOL-EN16931-CL008",
+            |i| {
+                i.buyer.einvoice_address = Some("EM:ekonomi@gbgbygg.se".to_owned());
+            },
+        ),
         broken("lookup-address-bad-org", "PEPPOL-COMMON-R049", |i| {
             i.buyer.einvoice_address = Some("0007:556036079".to_owned());
         }),
