@@ -9,6 +9,7 @@ mod content;
 mod identifiers;
 mod sums;
 
+use fakturera_core::FieldError;
 use fakturera_core::invoice::Invoice;
 use fakturera_core::text::Text;
 
@@ -64,6 +65,14 @@ impl Finding {
     }
 }
 
+impl From<Finding> for FieldError {
+    /// The finding in the shape every other validation error has, with the rule id as its code, so
+    /// the editor can show it next to the field like any other error.
+    fn from(finding: Finding) -> FieldError {
+        FieldError::new(finding.field, finding.rule_id, finding.message)
+    }
+}
+
 /// Everything we can tell, from our own data, that would make the e-invoice for `invoice` fail, in a
 /// stable order (identifiers, content, sums).
 pub fn check_before_send(invoice: &Invoice) -> Vec<Finding> {
@@ -72,4 +81,31 @@ pub fn check_before_send(invoice: &Invoice) -> Vec<Finding> {
     content::check(invoice, &mut findings);
     findings.extend(check_totals(&invoice.totals()));
     findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+    use fakturera_core::samples;
+
+    #[test]
+    fn findings_name_field_and_rule_and_become_field_errors() {
+        let date = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap_or_default();
+        let mut invoice = samples::domestic_invoice(date);
+        assert_eq!(check_before_send(&invoice), Vec::new());
+        invoice.buyer_reference.clear();
+        invoice.your_reference.clear();
+        let findings = check_before_send(&invoice);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        let error = FieldError::from(findings[0].clone());
+        assert_eq!(
+            (error.field.as_str(), error.code),
+            ("buyer_reference", "PEPPOL-EN16931-R003")
+        );
+        assert!(
+            error.message.sv.contains("referenskod")
+                && error.message.en.contains("buyer reference")
+        );
+    }
 }
