@@ -1,4 +1,4 @@
-//! Identifier rules: organisation numbers (SE-R-003/004/013, PEPPOL-COMMON-R049/R041), VAT numbers
+//! Identifier rules: organisation numbers (PEPPOL-EN16931-R020, SE-R-003/004/013, PEPPOL-COMMON-R049/R041), VAT numbers
 //! (SE-R-001/002, BR-CO-09), the identifiers each VAT category needs (BR-*-02), the buyer's electronic
 //! address (PEPPOL-EN16931-R010) and the Bankgiro and Plusgiro accounts (SE-R-007..010).
 
@@ -54,7 +54,11 @@ fn seller_org_number(invoice: &Invoice, findings: &mut Vec<Finding>) {
     let number = compact(&invoice.seller.org_number);
     let field = "seller.org_number";
     let shown = &invoice.seller.org_number;
-    if !number.bytes().all(|b| b.is_ascii_digit()) || number.is_empty() {
+    if number.is_empty() {
+        findings.push(Finding::error("PEPPOL-EN16931-R020", field,
+            "Företagets organisationsnummer saknas; det är också företagets e-fakturaadress. Fyll i det i företagsinställningarna.".to_owned(),
+            "The company's organisation number is missing; it is also the company's e-invoice address. Add it in the company settings.".to_owned()));
+    } else if !number.bytes().all(|b| b.is_ascii_digit()) {
         findings.push(Finding::error("SE-R-003", field,
             format!("Företagets organisationsnummer \"{shown}\" får bara innehålla siffror. Ange tio siffror, t.ex. 5567212047."),
             format!("The company's organisation number \"{shown}\" may only contain digits. Enter ten digits, e.g. 5567212047.")));

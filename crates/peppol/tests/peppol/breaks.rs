@@ -40,6 +40,9 @@ pub fn all() -> Vec<Break> {
         broken("private-without-any-id", "PEPPOL-EN16931-R010", |i| {
             i.buyer = samples::private_buyer();
         }),
+        broken("seller-org-missing", "PEPPOL-EN16931-R020", |i| {
+            i.seller.org_number.clear()
+        }),
         broken("seller-org-letters", "SE-R-003", |i| {
             i.seller.org_number = "55672120AB".to_owned()
         }),
