@@ -117,6 +117,23 @@ pub fn all() -> Vec<Break> {
                 )],
             );
         }),
+        // Peppol accepts the buyer's org number instead of its VAT number; Swedish law does not.
+        broken("reverse-charge-no-buyer-vat", "SE-ML-17-24", |i| {
+            i.buyer.vat_number.clear();
+            with_lines(
+                i,
+                vec![untaxed_line(
+                    "Montering",
+                    dec!(8),
+                    "tim",
+                    dec!(620),
+                    VatTreatment::DomesticReverseCharge,
+                )],
+            );
+        }),
+        broken("no-seller-vat-with-f-tax", "SE-ML-17-24", |i| {
+            i.seller.vat_number.clear()
+        }),
         broken("eu-goods-no-buyer-vat", "BR-IC-02", |i| {
             i.buyer = samples::eu_buyer();
             i.buyer.vat_number.clear();
