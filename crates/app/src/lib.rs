@@ -7,6 +7,7 @@ pub mod app;
 pub mod company_file;
 pub mod error;
 pub mod invoice_form;
+pub mod keychain;
 pub mod language;
 pub mod overview;
 pub mod preview;
