@@ -5,8 +5,10 @@
 
 pub mod app;
 pub mod company_file;
+pub mod demo;
 pub mod error;
 pub mod invoice_form;
+pub mod invoices;
 pub mod keychain;
 pub mod language;
 pub mod overview;

@@ -40,3 +40,19 @@ impl Store {
         Ok(empty)
     }
 }
+
+impl Store {
+    /// Runs `work` without waiting for the disk after each commit (`synchronous = OFF`), then
+    /// restores the usual `FULL` whatever `work` returned. Only for bulk fills such as demo data,
+    /// where a power cut means starting again with a new file rather than losing a user's work;
+    /// every write inside still commits or rolls back whole.
+    pub fn with_bulk_writes<T>(
+        &mut self,
+        work: impl FnOnce(&mut Store) -> T,
+    ) -> Result<T, StoreError> {
+        self.connection.pragma_update(None, "synchronous", "OFF")?;
+        let result = work(self);
+        self.connection.pragma_update(None, "synchronous", "FULL")?;
+        Ok(result)
+    }
+}

@@ -1,0 +1,134 @@
+//! The company logo: only real PNG or JPEG images of a sensible size are stored, because the logo
+//! ends up on every invoice PDF and a broken one would break them all.
+
+use std::io::Cursor;
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use fakturera_core::{FieldError, Text};
+use fakturera_store::Logo;
+use image::{ImageFormat, ImageReader};
+
+/// The largest logo file we accept.
+pub const LOGO_MAX_BYTES: usize = 2 * 1024 * 1024;
+/// The largest width or height; a logo is printed a few centimetres wide.
+const LOGO_MAX_SIDE: u32 = 4000;
+
+fn logo_error(code: &'static str, sv: String, en: String) -> FieldError {
+    FieldError::new("logo", code, Text::new(sv, en))
+}
+
+/// Checks that `bytes` are a PNG or JPEG image that decodes to a sensible size.
+pub fn logo_from_bytes(bytes: &[u8]) -> Result<Logo, FieldError> {
+    if bytes.len() > LOGO_MAX_BYTES {
+        let kib = bytes.len() / 1024;
+        return Err(logo_error(
+            "too_large",
+            format!(
+                "Logotypen är {kib} kB men får vara högst 2 048 kB. Spara den i mindre storlek och försök igen."
+            ),
+            format!(
+                "The logo is {kib} KB but may be at most 2,048 KB. Save it at a smaller size and try again."
+            ),
+        ));
+    }
+    let not_an_image = || {
+        logo_error(
+            "format",
+            "Filen är inte en PNG- eller JPEG-bild. Välj logotypen som PNG eller JPEG.".to_owned(),
+            "The file is not a PNG or JPEG image. Choose the logo as PNG or JPEG.".to_owned(),
+        )
+    };
+    let reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|_| not_an_image())?;
+    let media_type = match reader.format() {
+        Some(ImageFormat::Png) => "image/png",
+        Some(ImageFormat::Jpeg) => "image/jpeg",
+        _ => return Err(not_an_image()),
+    };
+    let (width, height) = reader.into_dimensions().map_err(|_| not_an_image())?;
+    if width == 0 || height == 0 || width > LOGO_MAX_SIDE || height > LOGO_MAX_SIDE {
+        return Err(logo_error(
+            "dimensions",
+            format!(
+                "Logotypen är {width} × {height} bildpunkter; den får vara högst {LOGO_MAX_SIDE} åt varje håll."
+            ),
+            format!(
+                "The logo is {width} × {height} pixels; it may be at most {LOGO_MAX_SIDE} either way."
+            ),
+        ));
+    }
+    Ok(Logo {
+        bytes: bytes.to_vec(),
+        media_type: media_type.to_owned(),
+    })
+}
+
+/// The bytes of a logo sent as base64 (how binary data crosses IPC as JSON).
+pub fn decode_base64(text: &str) -> Result<Vec<u8>, FieldError> {
+    let payload = text
+        .split_once(";base64,")
+        .map_or(text, |(_, payload)| payload);
+    STANDARD.decode(payload.trim()).map_err(|_| {
+        logo_error(
+            "encoding",
+            "Logotypen kom fram skadad. Välj filen igen.".to_owned(),
+            "The logo arrived damaged. Choose the file again.".to_owned(),
+        )
+    })
+}
+
+/// The logo as a `data:` URL the settings screen can show.
+pub fn data_url(logo: &Logo) -> String {
+    format!(
+        "data:{};base64,{}",
+        logo.media_type,
+        STANDARD.encode(&logo.bytes)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn png(width: u32, height: u32) -> Vec<u8> {
+        let image = image::RgbaImage::from_pixel(width, height, image::Rgba([20, 51, 94, 255]));
+        let mut bytes = Vec::new();
+        image::DynamicImage::ImageRgba8(image)
+            .write_to(&mut Cursor::new(&mut bytes), ImageFormat::Png)
+            .expect("encode test png");
+        bytes
+    }
+
+    #[test]
+    fn accepts_png_and_round_trips_through_base64() {
+        let bytes = png(40, 20);
+        let logo = logo_from_bytes(&bytes).expect("a small png");
+        assert_eq!(logo.media_type, "image/png");
+        let url = data_url(&logo);
+        assert!(url.starts_with("data:image/png;base64,"));
+        assert_eq!(decode_base64(&url).expect("own data url decodes"), bytes);
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_usable_image() {
+        let mut truncated_png = png(40, 20);
+        truncated_png.truncate(20);
+        let cases: [(&str, Vec<u8>); 5] = [
+            ("format", b"GIF89a not allowed".to_vec()),
+            ("format", b"%PDF-1.7".to_vec()),
+            ("format", Vec::new()),
+            ("format", truncated_png),
+            ("too_large", vec![0; LOGO_MAX_BYTES + 1]),
+        ];
+        for (code, bytes) in cases {
+            let error = logo_from_bytes(&bytes).expect_err(code);
+            assert_eq!((error.field.as_str(), error.code), ("logo", code));
+        }
+        assert_eq!(
+            decode_base64("not base64 !!").expect_err("bad base64").code,
+            "encoding"
+        );
+    }
+}

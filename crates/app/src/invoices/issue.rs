@@ -1,0 +1,126 @@
+//! Issuing: the final check, then the store numbers and locks the invoice in one transaction,
+//! and the OCR reference is made from the number inside that same transaction.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use fakturera_core::ids::{LengthDigit, Ocr};
+use fakturera_core::invoice::{Invoice, validate_for_issue};
+use fakturera_core::{FieldErrors, Language};
+use fakturera_store::{InvoiceId, Store, StoreError};
+
+use super::detail::{InvoiceDetail, is_draft, read_detail};
+use crate::app::App;
+use crate::error::{AppError, IntoAppError};
+
+/// The OCR reference for an invoice number: its digits with the length and Luhn check digits.
+/// A number series with letters ("F-1001") pays with the digits ("1001...").
+pub(crate) fn ocr_for_number(number: &str) -> Result<String, FieldErrors> {
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+    Ocr::generate(&digits, LengthDigit::With)
+        .map(|ocr| ocr.digits().to_owned())
+        .map_err(FieldErrors::from)
+}
+
+/// The draft as it will be issued: an ordinary invoice takes the company and the customer as they
+/// are now; a credit invoice keeps the parties of the invoice it credits.
+pub(crate) fn refreshed(store: &Store, id: InvoiceId) -> Result<Invoice, StoreError> {
+    let stored = store.invoice(id)?;
+    let mut invoice = stored.invoice;
+    if !invoice.is_credit() {
+        invoice.seller = store.company()?.seller();
+        let customer = store.customer(stored.customer_id)?;
+        let language = invoice.language;
+        invoice.buyer = customer.buyer();
+        invoice.language = language;
+    }
+    Ok(invoice)
+}
+
+fn check_before_issue(invoice: &Invoice, language: Language) -> Result<(), AppError> {
+    // The number is not known yet; a placeholder lets the core check everything else.
+    let mut candidate = invoice.clone();
+    candidate.number = Some("0".to_owned());
+    validate_for_issue(&candidate)
+        .into_result(())
+        .map_err(|errors| errors.into_app_error(language))
+}
+
+/// Issues the draft `id` inside the store: the final check, then number, OCR and lock in one
+/// transaction. Shared by the issue use case and the demo data.
+pub(crate) fn issue_stored(
+    store: &mut Store,
+    id: InvoiceId,
+    now: DateTime<Utc>,
+    language: Language,
+) -> Result<(), AppError> {
+    let stored = store
+        .invoice(id)
+        .map_err(|error| error.into_app_error(language))?;
+    if !is_draft(&stored) {
+        // The store refuses too; this says so before any other check.
+        return Err(super::drafts::issued_conflict().into_app_error(language));
+    }
+    let ready = refreshed(store, id).map_err(|error| error.into_app_error(language))?;
+    check_before_issue(&ready, language)?;
+    // An e-invoice the receiver's operator would reject must not be issued: the user would think
+    // it was sent.
+    let customer = store
+        .customer(stored.customer_id)
+        .map_err(|error| error.into_app_error(language))?;
+    crate::documents::refuse_when_blocked(&ready, &customer, language)?;
+    store
+        .issue_invoice(id, now, |invoice| {
+            let number = invoice.number.clone().unwrap_or_default();
+            invoice.seller = ready.seller.clone();
+            invoice.buyer = ready.buyer.clone();
+            if !invoice.is_credit() {
+                invoice.ocr = ocr_for_number(&number)?;
+            }
+            Ok(())
+        })
+        .map_err(|error| error.into_app_error(language))?;
+    Ok(())
+}
+
+impl App {
+    /// Issues the draft `id`: checks it for Swedish law and completeness (every problem named by
+    /// field), then assigns the next number of its series, makes the OCR reference and locks it.
+    pub fn issue_invoice(
+        &self,
+        id: i64,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<InvoiceDetail, AppError> {
+        let language = self.language();
+        self.with_store(|store| {
+            issue_stored(store, InvoiceId(id), now, language)?;
+            read_detail(store, InvoiceId(id), today, language)
+                .map_err(|error| error.into_app_error(language))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ocr_comes_from_the_digits_of_the_number() {
+        let cases = [
+            ("1", "1" /* + length + check */),
+            ("F-1001", "1001"),
+            ("2026-17", "202617"),
+        ];
+        for (number, payload) in cases {
+            let ocr = ocr_for_number(number).expect(number);
+            assert!(ocr.starts_with(payload), "{number} -> {ocr}");
+            assert_eq!(ocr.len(), payload.len() + 2, "{number} -> {ocr}");
+            assert!(
+                Ocr::parse_with_length_digit(&ocr).is_ok(),
+                "{number} -> {ocr}"
+            );
+        }
+        // The README's vector: 10045 with length digit gives 1004571.
+        assert_eq!(ocr_for_number("10045").expect("digits"), "1004571");
+        assert!(ocr_for_number("ABC").is_err());
+    }
+}
