@@ -4,15 +4,23 @@
 //! derives `serde` and `ts_rs::TS` and is exported to `ui/src/ipc/bindings/`.
 
 pub mod app;
+pub mod articles;
+pub mod backups;
 pub mod company_file;
+pub mod company_settings;
+pub mod customers;
 pub mod demo;
 pub mod error;
 pub mod invoice_form;
 pub mod invoices;
 pub mod keychain;
 pub mod language;
+pub mod number_series;
 pub mod overview;
 pub mod preview;
+pub mod register_choices;
+pub mod register_fields;
+pub mod register_search;
 
 pub use app::App;
 pub use company_file::{COMPANY_FILE_ENV, company_file_path};
@@ -20,3 +28,4 @@ pub use error::{AppError, ErrorCode, FieldMessage, IntoAppError};
 pub use language::LanguageCode;
 pub use overview::Overview;
 pub use preview::EditorPreview;
+pub use register_search::RegisterSearch;
