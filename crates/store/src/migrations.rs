@@ -38,6 +38,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0004_invoice_events_payments",
         sql: include_str!("../../../migrations/0004_invoice_events_payments.sql"),
     },
+    Migration {
+        version: 5,
+        name: "0005_outbox",
+        sql: include_str!("../../../migrations/0005_outbox.sql"),
+    },
 ];
 
 /// The schema version this build writes.

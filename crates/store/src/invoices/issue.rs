@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use fakturera_core::FieldErrors;
 use fakturera_core::invoice::{Invoice, validate_for_issue};
-use rusqlite::TransactionBehavior;
+use rusqlite::{Transaction, TransactionBehavior};
 
 use super::StoredInvoice;
 use super::content::write_content;
@@ -33,56 +33,67 @@ impl Store {
         let transaction = self
             .connection
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let draft = read_invoice(&transaction, id)?;
-        require_draft(draft.status)?;
-
-        let (prefix, number): (String, i64) = transaction
-            .prepare_cached("SELECT prefix, next_number FROM number_series WHERE id = ?1")?
-            .query_row([draft.series_id], |row| Ok((row.get(0)?, row.get(1)?)))?;
-        let number_text = format!("{prefix}{number}");
-        transaction
-            .prepare_cached("UPDATE number_series SET next_number = next_number + 1 WHERE id = ?1")?
-            .execute([draft.series_id])?;
-
-        let mut invoice = draft.invoice;
-        invoice.number = Some(number_text.clone());
-        prepare(&mut invoice)?;
-        invoice.number = Some(number_text.clone());
-        validate_for_issue(&invoice).into_result(())?;
-        let totals = invoice.totals();
-        write_content(&transaction, id, draft.customer_id, &invoice, &totals, now)?;
-
-        transaction
-            .prepare_cached(
-                "UPDATE invoices SET status = 'issued', number = ?1, number_text = ?2, issued_at = ?3,
-                    updated_at = ?3
-                 WHERE id = ?4 AND status = 'draft'",
-            )?
-            .execute(rusqlite::params![number, number_text, now, id])?;
-        transaction
-            .prepare_cached(
-                "INSERT INTO invoice_payment_state (invoice_id, state, paid_amount, due_date)
-                 VALUES (?1, ?2, ?3, ?4)",
-            )?
-            .execute(rusqlite::params![
-                id,
-                if totals.payable.is_zero() {
-                    "paid"
-                } else {
-                    "unpaid"
-                },
-                StoredDecimal(rust_decimal::Decimal::ZERO),
-                invoice.due_date,
-            ])?;
-        append_event(
-            &transaction,
-            id,
-            &InvoiceEventKind::Issued,
-            &format!("number {number_text}"),
-            now,
-        )?;
-        let issued = read_invoice(&transaction, id)?;
+        let issued = issue_in_transaction(&transaction, id, now, prepare)?;
         transaction.commit()?;
         Ok(issued)
     }
+}
+
+/// The issuing itself, inside a transaction the caller opened (IMMEDIATE) and commits. The outbox
+/// uses it to issue and queue an invoice for sending in one commit.
+pub(crate) fn issue_in_transaction(
+    transaction: &Transaction<'_>,
+    id: InvoiceId,
+    now: DateTime<Utc>,
+    prepare: impl FnOnce(&mut Invoice) -> Result<(), FieldErrors>,
+) -> Result<StoredInvoice, StoreError> {
+    let draft = read_invoice(transaction, id)?;
+    require_draft(draft.status)?;
+
+    let (prefix, number): (String, i64) = transaction
+        .prepare_cached("SELECT prefix, next_number FROM number_series WHERE id = ?1")?
+        .query_row([draft.series_id], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    let number_text = format!("{prefix}{number}");
+    transaction
+        .prepare_cached("UPDATE number_series SET next_number = next_number + 1 WHERE id = ?1")?
+        .execute([draft.series_id])?;
+
+    let mut invoice = draft.invoice;
+    invoice.number = Some(number_text.clone());
+    prepare(&mut invoice)?;
+    invoice.number = Some(number_text.clone());
+    validate_for_issue(&invoice).into_result(())?;
+    let totals = invoice.totals();
+    write_content(transaction, id, draft.customer_id, &invoice, &totals, now)?;
+
+    transaction
+        .prepare_cached(
+            "UPDATE invoices SET status = 'issued', number = ?1, number_text = ?2, issued_at = ?3,
+                    updated_at = ?3
+                 WHERE id = ?4 AND status = 'draft'",
+        )?
+        .execute(rusqlite::params![number, number_text, now, id])?;
+    transaction
+        .prepare_cached(
+            "INSERT INTO invoice_payment_state (invoice_id, state, paid_amount, due_date)
+                 VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(rusqlite::params![
+            id,
+            if totals.payable.is_zero() {
+                "paid"
+            } else {
+                "unpaid"
+            },
+            StoredDecimal(rust_decimal::Decimal::ZERO),
+            invoice.due_date,
+        ])?;
+    append_event(
+        transaction,
+        id,
+        &InvoiceEventKind::Issued,
+        &format!("number {number_text}"),
+        now,
+    )?;
+    read_invoice(transaction, id)
 }

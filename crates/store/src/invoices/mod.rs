@@ -9,7 +9,7 @@ mod codes;
 mod content;
 mod drafts;
 mod events;
-mod issue;
+pub(crate) mod issue;
 mod list;
 mod payments;
 mod read;

@@ -5,6 +5,7 @@ mod company;
 mod invoices;
 mod issue_race;
 mod open;
+mod outbox;
 mod registers;
 
 /// A fresh temporary folder and a company-file path inside it.

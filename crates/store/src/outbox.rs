@@ -1,0 +1,396 @@
+//! The outbox: one row per issued invoice to send through AutoInvoice, with its idempotency key,
+//! where it stands, and when the worker should look at it next.
+//!
+//! Issuing for sending and queueing commit in one transaction ([`Store::issue_invoice_for_sending`]),
+//! so an invoice is never numbered without being queued, nor queued without being numbered.
+
+use chrono::{DateTime, Utc};
+use fakturera_core::invoice::Invoice;
+use fakturera_core::{FieldErrors, Text};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
+
+use crate::error::{StoreError, StoreErrorKind};
+use crate::invoices::StoredInvoice;
+use crate::invoices::issue::issue_in_transaction;
+use crate::open::Store;
+use crate::outbox_events::{DeliveryEventKind, NewDeliveryEvent, insert_event};
+use crate::record_ids::InvoiceId;
+
+/// Where an entry stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OutboxState {
+    /// Waiting to be sent (first time, or again after a transient failure).
+    Queued,
+    /// A send was started; after a crash it is sent again with the same key.
+    Sending,
+    /// AutoInvoice has it; the worker polls its status.
+    HandedOver,
+    Delivered,
+    /// AutoInvoice refused it or could not deliver it; the user decides what to do.
+    Failed,
+    /// The user dealt with it outside the program.
+    Handled,
+}
+
+impl OutboxState {
+    pub const ALL: [OutboxState; 6] = [
+        OutboxState::Queued,
+        OutboxState::Sending,
+        OutboxState::HandedOver,
+        OutboxState::Delivered,
+        OutboxState::Failed,
+        OutboxState::Handled,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            OutboxState::Queued => "queued",
+            OutboxState::Sending => "sending",
+            OutboxState::HandedOver => "handed_over",
+            OutboxState::Delivered => "delivered",
+            OutboxState::Failed => "failed",
+            OutboxState::Handled => "handled",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<OutboxState> {
+        Self::ALL.into_iter().find(|state| state.code() == code)
+    }
+}
+
+/// What the app decides when it queues an invoice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewOutboxEntry {
+    /// A fresh UUID v4; the store keeps it for the entry's whole life.
+    pub idempotency_key: String,
+    /// The delivery choice and its fields, as JSON (the app owns the format).
+    pub routing: String,
+}
+
+/// The last failure of an entry: its kind code and a message in both languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutboxError {
+    pub kind: String,
+    pub message: Text,
+}
+
+/// One outbox row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutboxEntry {
+    pub invoice_id: InvoiceId,
+    pub sequence: i64,
+    pub idempotency_key: String,
+    pub state: OutboxState,
+    pub routing: String,
+    pub attempts: u32,
+    pub next_attempt_at: DateTime<Utc>,
+    pub last_error: Option<OutboxError>,
+    pub reasons: Vec<String>,
+    pub remote_id: Option<String>,
+    pub channel: Option<String>,
+    pub next_poll_at: Option<DateTime<Utc>>,
+    pub polls: u32,
+    pub notice_pending: bool,
+    pub enqueued_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub handed_over_at: Option<DateTime<Utc>>,
+    pub finished_at: Option<DateTime<Utc>>,
+}
+
+/// How many entries are in each state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct OutboxCounts {
+    pub queued: u64,
+    pub sending: u64,
+    pub handed_over: u64,
+    pub delivered: u64,
+    pub failed: u64,
+    pub handled: u64,
+}
+
+impl OutboxCounts {
+    /// Entries the worker still has to send.
+    pub fn unsent(&self) -> u64 {
+        self.queued + self.sending
+    }
+}
+
+pub(crate) const ENTRY_COLUMNS: &str = "invoice_id, sequence, idempotency_key, state, routing, attempts, \
+    next_attempt_at, last_error_kind, last_error_sv, last_error_en, reasons, remote_id, channel, \
+    next_poll_at, polls, notice_pending, enqueued_at, updated_at, handed_over_at, finished_at";
+
+/// Milliseconds since the epoch, the way due times are stored.
+pub(crate) fn millis(at: DateTime<Utc>) -> i64 {
+    at.timestamp_millis()
+}
+
+fn from_millis(value: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(value).unwrap_or_default()
+}
+
+pub(crate) fn entry_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<OutboxEntry> {
+    let state: String = row.get(3)?;
+    let state = OutboxState::from_code(&state).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            3,
+            rusqlite::types::Type::Text,
+            format!("unknown outbox state {state:?}").into(),
+        )
+    })?;
+    let kind: Option<String> = row.get(7)?;
+    let sv: Option<String> = row.get(8)?;
+    let en: Option<String> = row.get(9)?;
+    let reasons: String = row.get(10)?;
+    Ok(OutboxEntry {
+        invoice_id: row.get(0)?,
+        sequence: row.get(1)?,
+        idempotency_key: row.get(2)?,
+        state,
+        routing: row.get(4)?,
+        attempts: row.get(5)?,
+        next_attempt_at: from_millis(row.get(6)?),
+        last_error: kind.map(|kind| OutboxError {
+            kind,
+            message: Text::new(sv.unwrap_or_default(), en.unwrap_or_default()),
+        }),
+        reasons: reasons
+            .lines()
+            .filter(|line| !line.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        remote_id: row.get(11)?,
+        channel: row.get(12)?,
+        next_poll_at: row.get::<_, Option<i64>>(13)?.map(from_millis),
+        polls: row.get(14)?,
+        notice_pending: row.get::<_, i64>(15)? != 0,
+        enqueued_at: row.get(16)?,
+        updated_at: row.get(17)?,
+        handed_over_at: row.get(18)?,
+        finished_at: row.get(19)?,
+    })
+}
+
+pub(crate) fn read_entry(
+    connection: &Connection,
+    invoice_id: InvoiceId,
+) -> Result<Option<OutboxEntry>, StoreError> {
+    let sql = format!("SELECT {ENTRY_COLUMNS} FROM outbox WHERE invoice_id = ?1");
+    Ok(connection
+        .prepare_cached(&sql)?
+        .query_row([invoice_id], entry_from_row)
+        .optional()?)
+}
+
+/// Inserts the entry and its "queued" event; the caller's transaction commits both.
+fn insert_entry(
+    connection: &Connection,
+    invoice_id: InvoiceId,
+    entry: &NewOutboxEntry,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    if read_entry(connection, invoice_id)?.is_some() {
+        return Err(already_queued(invoice_id));
+    }
+    connection
+        .prepare_cached(
+            "INSERT INTO outbox (invoice_id, sequence, idempotency_key, state, routing,
+                 next_attempt_at, enqueued_at, updated_at)
+             VALUES (?1, (SELECT COALESCE(MAX(sequence), 0) + 1 FROM outbox), ?2, 'queued', ?3,
+                 ?4, ?5, ?5)",
+        )?
+        .execute(rusqlite::params![
+            invoice_id,
+            entry.idempotency_key,
+            entry.routing,
+            millis(now),
+            now
+        ])?;
+    insert_event(
+        connection,
+        invoice_id,
+        &NewDeliveryEvent::new(DeliveryEventKind::Queued, now),
+    )?;
+    Ok(())
+}
+
+fn already_queued(invoice_id: InvoiceId) -> StoreError {
+    StoreError::new(
+        StoreErrorKind::Conflict,
+        Text::new(
+            format!(
+                "Faktura {invoice_id} är redan skickad eller köad för att skickas. Se leveranshistoriken på fakturan."
+            ),
+            format!(
+                "Invoice {invoice_id} has already been sent or queued for sending. See the delivery history on the invoice."
+            ),
+        ),
+    )
+}
+
+impl Store {
+    /// Issues the draft `id` (exactly as [`Store::issue_invoice`]) and queues it for sending, in one
+    /// IMMEDIATE transaction: either both happen or neither does.
+    pub fn issue_invoice_for_sending(
+        &mut self,
+        id: InvoiceId,
+        now: DateTime<Utc>,
+        prepare: impl FnOnce(&mut Invoice) -> Result<(), FieldErrors>,
+        entry: &NewOutboxEntry,
+    ) -> Result<StoredInvoice, StoreError> {
+        let transaction = self
+            .connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let issued = issue_in_transaction(&transaction, id, now, prepare)?;
+        insert_entry(&transaction, id, entry, now)?;
+        transaction.commit()?;
+        Ok(issued)
+    }
+
+    /// Queues an invoice that is already issued (issued earlier without sending).
+    pub fn enqueue_issued_invoice(
+        &mut self,
+        id: InvoiceId,
+        entry: &NewOutboxEntry,
+        now: DateTime<Utc>,
+    ) -> Result<OutboxEntry, StoreError> {
+        let transaction = self
+            .connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let status: Option<String> = transaction
+            .query_row("SELECT status FROM invoices WHERE id = ?1", [id], |row| {
+                row.get(0)
+            })
+            .optional()?;
+        match status.as_deref() {
+            None => return Err(StoreError::not_found("faktura", "invoice", id)),
+            Some("issued") => {}
+            Some(_) => {
+                return Err(StoreError::new(
+                    StoreErrorKind::Conflict,
+                    Text::new(
+                        "Fakturan är ett utkast. Utfärda den för att skicka den.",
+                        "The invoice is a draft. Issue it to send it.",
+                    ),
+                ));
+            }
+        }
+        insert_entry(&transaction, id, entry, now)?;
+        let queued = read_entry(&transaction, id)?
+            .ok_or_else(|| StoreError::not_found("kö-post", "outbox entry", id))?;
+        transaction.commit()?;
+        Ok(queued)
+    }
+
+    /// The outbox entry of an invoice, if it was ever queued.
+    pub fn outbox_entry(&self, id: InvoiceId) -> Result<Option<OutboxEntry>, StoreError> {
+        read_entry(&self.connection, id)
+    }
+
+    /// Entries to send now, oldest first: queued ones that are due, and any left `sending` by a
+    /// process that stopped mid-send (they go again with the same key).
+    pub fn due_outbox_entries(
+        &self,
+        now: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<Vec<OutboxEntry>, StoreError> {
+        let sql = format!(
+            "SELECT {ENTRY_COLUMNS} FROM outbox
+             WHERE (state = 'queued' AND next_attempt_at <= ?1) OR state = 'sending'
+             ORDER BY sequence LIMIT ?2"
+        );
+        let mut statement = self.connection.prepare_cached(&sql)?;
+        let rows = statement.query_map(rusqlite::params![millis(now), limit], entry_from_row)?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    }
+
+    /// Handed-over entries whose status should be asked for now, the longest-waiting first.
+    pub fn due_outbox_polls(
+        &self,
+        now: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<Vec<OutboxEntry>, StoreError> {
+        let sql = format!(
+            "SELECT {ENTRY_COLUMNS} FROM outbox
+             WHERE state = 'handed_over' AND next_poll_at <= ?1
+             ORDER BY next_poll_at, sequence LIMIT ?2"
+        );
+        let mut statement = self.connection.prepare_cached(&sql)?;
+        let rows = statement.query_map(rusqlite::params![millis(now), limit], entry_from_row)?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    }
+
+    /// When the worker next has something to do: the earliest queued attempt or poll.
+    pub fn next_outbox_wakeup(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
+        let earliest: Option<i64> = self.connection.query_row(
+            "SELECT MIN(due) FROM (
+                 SELECT MIN(next_attempt_at) AS due FROM outbox WHERE state IN ('queued', 'sending')
+                 UNION ALL
+                 SELECT MIN(next_poll_at) FROM outbox WHERE state = 'handed_over')",
+            [],
+            |row| row.get(0),
+        )?;
+        Ok(earliest.map(from_millis))
+    }
+
+    /// How many entries are in each state.
+    pub fn outbox_counts(&self) -> Result<OutboxCounts, StoreError> {
+        let mut counts = OutboxCounts::default();
+        let mut statement = self
+            .connection
+            .prepare_cached("SELECT state, COUNT(*) FROM outbox GROUP BY state")?;
+        let rows = statement.query_map([], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?))
+        })?;
+        for row in rows {
+            let (state, count) = row?;
+            let count = u64::try_from(count).unwrap_or(0);
+            match OutboxState::from_code(&state) {
+                Some(OutboxState::Queued) => counts.queued = count,
+                Some(OutboxState::Sending) => counts.sending = count,
+                Some(OutboxState::HandedOver) => counts.handed_over = count,
+                Some(OutboxState::Delivered) => counts.delivered = count,
+                Some(OutboxState::Failed) => counts.failed = count,
+                Some(OutboxState::Handled) | None => counts.handled += count,
+            }
+        }
+        Ok(counts)
+    }
+
+    /// The entries of these invoices (those that have one), for the list's delivery column.
+    pub fn outbox_entries_of(&self, ids: &[InvoiceId]) -> Result<Vec<OutboxEntry>, StoreError> {
+        let sql = format!(
+            "SELECT {ENTRY_COLUMNS} FROM outbox WHERE invoice_id IN (SELECT value FROM json_each(?1))"
+        );
+        let list = format!(
+            "[{}]",
+            ids.iter()
+                .map(|id| id.0.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        let mut statement = self.connection.prepare_cached(&sql)?;
+        let rows = statement.query_map([list], entry_from_row)?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    }
+
+    /// Issued invoices that were never queued, oldest first ("Skicka alla").
+    pub fn issued_unsent_invoices(&self) -> Result<Vec<InvoiceId>, StoreError> {
+        let mut statement = self.connection.prepare_cached(
+            "SELECT id FROM invoices WHERE status = 'issued'
+                 AND NOT EXISTS (SELECT 1 FROM outbox WHERE outbox.invoice_id = invoices.id)
+             ORDER BY id",
+        )?;
+        let rows = statement.query_map([], |row| row.get(0))?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    }
+
+    /// Entries whose failure the user has not seen yet.
+    pub fn outbox_notices(&self) -> Result<Vec<OutboxEntry>, StoreError> {
+        let sql = format!(
+            "SELECT {ENTRY_COLUMNS} FROM outbox WHERE notice_pending = 1 ORDER BY updated_at, sequence"
+        );
+        let mut statement = self.connection.prepare_cached(&sql)?;
+        let rows = statement.query_map([], entry_from_row)?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    }
+}

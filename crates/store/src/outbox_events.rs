@@ -1,0 +1,156 @@
+//! The delivery timeline of each sent invoice: queued, handed over, every action AutoInvoice
+//! reports (created, sent, delivered, info, error) with channel and time, reroutes and manual
+//! handling. Append-only (triggers refuse changes), and an operator action read twice is kept once.
+
+use chrono::{DateTime, Utc};
+use rusqlite::Connection;
+
+use crate::error::StoreError;
+use crate::open::Store;
+use crate::record_ids::InvoiceId;
+
+/// What happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DeliveryEventKind {
+    Queued,
+    HandedOver,
+    /// An action AutoInvoice reported; `action` says which.
+    Action,
+    /// Not delivered: refused on sending, or reported failed by the operator.
+    Failed,
+    Rerouted,
+    Handled,
+}
+
+impl DeliveryEventKind {
+    pub const ALL: [DeliveryEventKind; 6] = [
+        DeliveryEventKind::Queued,
+        DeliveryEventKind::HandedOver,
+        DeliveryEventKind::Action,
+        DeliveryEventKind::Failed,
+        DeliveryEventKind::Rerouted,
+        DeliveryEventKind::Handled,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            DeliveryEventKind::Queued => "queued",
+            DeliveryEventKind::HandedOver => "handed_over",
+            DeliveryEventKind::Action => "action",
+            DeliveryEventKind::Failed => "failed",
+            DeliveryEventKind::Rerouted => "rerouted",
+            DeliveryEventKind::Handled => "handled",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<DeliveryEventKind> {
+        Self::ALL.into_iter().find(|kind| kind.code() == code)
+    }
+}
+
+/// An event to add.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewDeliveryEvent {
+    pub kind: DeliveryEventKind,
+    pub at: DateTime<Utc>,
+    /// The operator's action type (CREATED, SENT, DELIVERED, INFO, ERROR) for `Action`.
+    pub action: Option<String>,
+    /// einvoice, email or print.
+    pub channel: Option<String>,
+    pub message: String,
+    /// Events with the same key for one invoice are stored once.
+    pub dedupe_key: Option<String>,
+}
+
+impl NewDeliveryEvent {
+    pub fn new(kind: DeliveryEventKind, at: DateTime<Utc>) -> NewDeliveryEvent {
+        NewDeliveryEvent {
+            kind,
+            at,
+            action: None,
+            channel: None,
+            message: String::new(),
+            dedupe_key: None,
+        }
+    }
+
+    pub fn with_channel(mut self, channel: Option<String>) -> NewDeliveryEvent {
+        self.channel = channel;
+        self
+    }
+
+    pub fn with_message(mut self, message: impl Into<String>) -> NewDeliveryEvent {
+        self.message = message.into();
+        self
+    }
+}
+
+/// One stored event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeliveryEvent {
+    pub at: DateTime<Utc>,
+    pub kind: DeliveryEventKind,
+    pub action: Option<String>,
+    pub channel: Option<String>,
+    pub message: String,
+}
+
+/// Adds the event unless one with the same dedupe key exists; true when it was added.
+pub(crate) fn insert_event(
+    connection: &Connection,
+    invoice_id: InvoiceId,
+    event: &NewDeliveryEvent,
+) -> Result<bool, StoreError> {
+    let added = connection
+        .prepare_cached(
+            "INSERT INTO delivery_events (invoice_id, at, kind, action, channel, message, dedupe_key)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (invoice_id, dedupe_key) DO NOTHING",
+        )?
+        .execute(rusqlite::params![
+            invoice_id,
+            event.at,
+            event.kind.code(),
+            event.action,
+            event.channel,
+            event.message,
+            event.dedupe_key,
+        ])?;
+    Ok(added == 1)
+}
+
+impl Store {
+    /// Adds an event to an invoice's delivery timeline; false when it was already there.
+    pub fn append_delivery_event(
+        &self,
+        invoice_id: InvoiceId,
+        event: &NewDeliveryEvent,
+    ) -> Result<bool, StoreError> {
+        insert_event(&self.connection, invoice_id, event)
+    }
+
+    /// The delivery timeline of an invoice, oldest first.
+    pub fn delivery_events(&self, invoice_id: InvoiceId) -> Result<Vec<DeliveryEvent>, StoreError> {
+        let mut statement = self.connection.prepare_cached(
+            "SELECT at, kind, action, channel, message FROM delivery_events
+             WHERE invoice_id = ?1 ORDER BY id",
+        )?;
+        let rows = statement.query_map([invoice_id], |row| {
+            let kind: String = row.get(1)?;
+            Ok(DeliveryEvent {
+                at: row.get(0)?,
+                kind: DeliveryEventKind::from_code(&kind).ok_or_else(|| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        1,
+                        rusqlite::types::Type::Text,
+                        format!("unknown delivery event {kind:?}").into(),
+                    )
+                })?,
+                action: row.get(2)?,
+                channel: row.get(3)?,
+                message: row.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    }
+}
