@@ -1,13 +1,16 @@
-// Vite builds the UI into ui/dist, which the desktop binary embeds (tauri.conf.json `frontendDist`).
+// Vite builds the UI into ui/dist, which the desktop binary embeds (tauri.conf.json `frontendDist`);
+// Vitest reuses this config.
 import { defineConfig } from "vitest/config";
 import { svelte } from "@sveltejs/vite-plugin-svelte";
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   plugins: [svelte()],
   // Tauri serves the files itself; relative paths keep them working under its custom protocol.
   base: "./",
   clearScreen: false,
   server: { port: 5173, strictPort: true },
   build: { target: "es2022", outDir: "dist", emptyOutDir: true },
-  test: { include: ["src/**/*.test.ts"], environment: "node" },
-});
+  // Component tests mount Svelte's browser build in jsdom.
+  resolve: mode === "test" ? { conditions: ["browser"] } : undefined,
+  test: { include: ["src/**/*.test.ts"], environment: "jsdom" },
+}));

@@ -51,12 +51,18 @@ impl App {
 
     /// Messages from now on are in `language`.
     pub fn set_language(&self, language: Language) {
-        *self.language.write().unwrap_or_else(PoisonError::into_inner) = language;
+        *self
+            .language
+            .write()
+            .unwrap_or_else(PoisonError::into_inner) = language;
     }
 
     /// Runs `work` with the open store, opening it first when needed, and turns any error into an
     /// [`AppError`] in the session's language. Calls are serialised: SQLite has one writer anyway.
-    pub fn with_store<T, E: IntoAppError>(&self, work: impl FnOnce(&mut Store) -> Result<T, E>) -> Result<T, AppError> {
+    pub fn with_store<T, E: IntoAppError>(
+        &self,
+        work: impl FnOnce(&mut Store) -> Result<T, E>,
+    ) -> Result<T, AppError> {
         let language = self.language();
         // A panic in an earlier call poisons the lock. The store was taken out of the slot for
         // that call and dropped while unwinding, so the slot is empty and we simply reopen.

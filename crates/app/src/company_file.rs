@@ -21,19 +21,31 @@ pub const COMPANY_FILE_NAME: &str = "foretag.fakturera";
 /// `<data dir>/se.fakturera.desktop/foretag.fakturera` (e.g. `~/.local/share/...` on Linux,
 /// `%APPDATA%\...` on Windows, `~/Library/Application Support/...` on macOS).
 pub fn company_file_path(language: Language) -> Result<PathBuf, AppError> {
-    resolve(std::env::var_os(COMPANY_FILE_ENV).map(PathBuf::from), dirs::data_dir(), language)
+    resolve(
+        std::env::var_os(COMPANY_FILE_ENV).map(PathBuf::from),
+        dirs::data_dir(),
+        language,
+    )
 }
 
 /// The decision itself, with the environment passed in so it can be tested without touching it.
-fn resolve(override_path: Option<PathBuf>, data_dir: Option<PathBuf>, language: Language) -> Result<PathBuf, AppError> {
+fn resolve(
+    override_path: Option<PathBuf>,
+    data_dir: Option<PathBuf>,
+    language: Language,
+) -> Result<PathBuf, AppError> {
     match (override_path, data_dir) {
         (Some(path), _) if !path.as_os_str().is_empty() => Ok(path),
         (_, Some(data_dir)) => Ok(data_dir.join(APP_DATA_FOLDER).join(COMPANY_FILE_NAME)),
         (_, None) => Err(AppError::new(
             ErrorCode::Internal,
             &Text::new(
-                format!("Hittade ingen mapp för programdata. Ange företagsfilens sökväg i miljövariabeln {COMPANY_FILE_ENV}."),
-                format!("No application data folder was found. Set the company file's path in the environment variable {COMPANY_FILE_ENV}."),
+                format!(
+                    "Hittade ingen mapp för programdata. Ange företagsfilens sökväg i miljövariabeln {COMPANY_FILE_ENV}."
+                ),
+                format!(
+                    "No application data folder was found. Set the company file's path in the environment variable {COMPANY_FILE_ENV}."
+                ),
             ),
             language,
         )),
@@ -49,12 +61,20 @@ mod tests {
         let data = Some(PathBuf::from("/data"));
         let cases = [
             (Some("/tmp/a.fakturera"), data.clone(), "/tmp/a.fakturera"),
-            (Some(""), data.clone(), "/data/se.fakturera.desktop/foretag.fakturera"),
+            (
+                Some(""),
+                data.clone(),
+                "/data/se.fakturera.desktop/foretag.fakturera",
+            ),
             (None, data, "/data/se.fakturera.desktop/foretag.fakturera"),
             (Some("/tmp/b"), None, "/tmp/b"),
         ];
         for (override_path, data_dir, expected) in cases {
-            let resolved = resolve(override_path.map(PathBuf::from), data_dir, Language::Swedish);
+            let resolved = resolve(
+                override_path.map(PathBuf::from),
+                data_dir,
+                Language::Swedish,
+            );
             assert_eq!(resolved, Ok(PathBuf::from(expected)), "{override_path:?}");
         }
     }
@@ -63,6 +83,10 @@ mod tests {
     fn no_data_folder_and_no_override_names_the_variable() {
         let error = resolve(None, None, Language::English).expect_err("nothing to go on");
         assert_eq!(error.code, ErrorCode::Internal);
-        assert!(error.message.contains(COMPANY_FILE_ENV), "{}", error.message);
+        assert!(
+            error.message.contains(COMPANY_FILE_ENV),
+            "{}",
+            error.message
+        );
     }
 }

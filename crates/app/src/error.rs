@@ -93,8 +93,14 @@ impl IntoAppError for FieldErrors {
         let message = match fields.as_slice() {
             [only] => only.message.clone(),
             _ => Text::new(
-                format!("{} uppgifter behöver rättas; se markerade fält.", fields.len()),
-                format!("{} entries need correcting; see the marked fields.", fields.len()),
+                format!(
+                    "{} uppgifter behöver rättas; se markerade fält.",
+                    fields.len()
+                ),
+                format!(
+                    "{} entries need correcting; see the marked fields.",
+                    fields.len()
+                ),
             )
             .in_language(language)
             .to_owned(),
@@ -121,7 +127,9 @@ impl IntoAppError for StoreError {
             StoreErrorKind::Conflict => ErrorCode::Conflict,
             StoreErrorKind::NewerSchema => ErrorCode::NewerVersion,
             StoreErrorKind::Busy => ErrorCode::Locked,
-            StoreErrorKind::Corrupt | StoreErrorKind::Io | StoreErrorKind::Internal => ErrorCode::Internal,
+            StoreErrorKind::Corrupt | StoreErrorKind::Io | StoreErrorKind::Internal => {
+                ErrorCode::Internal
+            }
         };
         let message = self.message().in_language(language).to_owned();
         let fields = self
@@ -132,7 +140,11 @@ impl IntoAppError for StoreError {
             })
             .into_iter()
             .collect();
-        AppError { code, message, fields }
+        AppError {
+            code,
+            message,
+            fields,
+        }
     }
 }
 
@@ -146,9 +158,16 @@ mod tests {
 
     #[test]
     fn serialises_as_code_message_fields() {
-        let error = AppError::new(ErrorCode::NewerVersion, &text("Nyare", "Newer"), Language::English);
+        let error = AppError::new(
+            ErrorCode::NewerVersion,
+            &text("Nyare", "Newer"),
+            Language::English,
+        );
         let json = serde_json::to_value(&error).expect("AppError serialises");
-        assert_eq!(json, serde_json::json!({"code": "newer_version", "message": "Newer", "fields": []}));
+        assert_eq!(
+            json,
+            serde_json::json!({"code": "newer_version", "message": "Newer", "fields": []})
+        );
     }
 
     #[test]
@@ -164,29 +183,61 @@ mod tests {
             (ErrorCode::Internal, "internal"),
         ];
         for (code, expected) in cases {
-            assert_eq!(serde_json::to_value(code).expect("code serialises"), expected, "{code:?}");
+            assert_eq!(
+                serde_json::to_value(code).expect("code serialises"),
+                expected,
+                "{code:?}"
+            );
         }
     }
 
     #[test]
     fn one_field_error_becomes_the_message_in_the_chosen_language() {
-        let errors = FieldErrors::from(FieldError::new("org_number", "checksum", text("Fel kontrollsiffra", "Bad check digit")));
-        for (language, expected) in [(Language::Swedish, "Fel kontrollsiffra"), (Language::English, "Bad check digit")] {
+        let errors = FieldErrors::from(FieldError::new(
+            "org_number",
+            "checksum",
+            text("Fel kontrollsiffra", "Bad check digit"),
+        ));
+        for (language, expected) in [
+            (Language::Swedish, "Fel kontrollsiffra"),
+            (Language::English, "Bad check digit"),
+        ] {
             let error = errors.clone().into_app_error(language);
             assert_eq!(error.code, ErrorCode::InvalidInput);
             assert_eq!(error.message, expected);
-            assert_eq!(error.fields, vec![FieldMessage { field: "org_number".into(), message: expected.into() }]);
+            assert_eq!(
+                error.fields,
+                vec![FieldMessage {
+                    field: "org_number".into(),
+                    message: expected.into()
+                }]
+            );
         }
     }
 
     #[test]
     fn several_field_errors_are_summarised_and_all_listed() {
         let mut errors = FieldErrors::default();
-        errors.push(FieldError::new("name", "required", text("Ange namn", "Enter a name")));
-        errors.push(FieldError::new("lines[0].quantity", "format", text("Ange ett tal", "Enter a number")));
+        errors.push(FieldError::new(
+            "name",
+            "required",
+            text("Ange namn", "Enter a name"),
+        ));
+        errors.push(FieldError::new(
+            "lines[0].quantity",
+            "format",
+            text("Ange ett tal", "Enter a number"),
+        ));
         let error = errors.into_app_error(Language::Swedish);
-        assert_eq!(error.message, "2 uppgifter behöver rättas; se markerade fält.");
-        let fields: Vec<&str> = error.fields.iter().map(|field| field.field.as_str()).collect();
+        assert_eq!(
+            error.message,
+            "2 uppgifter behöver rättas; se markerade fält."
+        );
+        let fields: Vec<&str> = error
+            .fields
+            .iter()
+            .map(|field| field.field.as_str())
+            .collect();
         assert_eq!(fields, ["name", "lines[0].quantity"]);
     }
 
@@ -204,15 +255,26 @@ mod tests {
         ];
         for (kind, code) in cases {
             let error = StoreError::new(kind, text("sv", "en")).into_app_error(Language::English);
-            assert_eq!((error.code, error.message.as_str()), (code, "en"), "{kind:?}");
+            assert_eq!(
+                (error.code, error.message.as_str()),
+                (code, "en"),
+                "{kind:?}"
+            );
         }
     }
 
     #[test]
     fn a_store_field_error_names_its_field() {
-        let error = StoreError::invalid_field("number", text("Numret är upptaget", "The number is taken"))
-            .into_app_error(Language::Swedish);
+        let error =
+            StoreError::invalid_field("number", text("Numret är upptaget", "The number is taken"))
+                .into_app_error(Language::Swedish);
         assert_eq!(error.code, ErrorCode::InvalidInput);
-        assert_eq!(error.fields, vec![FieldMessage { field: "number".into(), message: "Numret är upptaget".into() }]);
+        assert_eq!(
+            error.fields,
+            vec![FieldMessage {
+                field: "number".into(),
+                message: "Numret är upptaget".into()
+            }]
+        );
     }
 }

@@ -41,7 +41,10 @@ mod tests {
         for (code, json) in [(LanguageCode::Sv, "\"sv\""), (LanguageCode::En, "\"en\"")] {
             assert_eq!(LanguageCode::from(Language::from(code)), code);
             assert_eq!(serde_json::to_string(&code).expect("serialises"), json);
-            assert_eq!(serde_json::from_str::<LanguageCode>(json).expect("parses"), code);
+            assert_eq!(
+                serde_json::from_str::<LanguageCode>(json).expect("parses"),
+                code
+            );
         }
         assert!(serde_json::from_str::<LanguageCode>("\"de\"").is_err());
     }

@@ -29,7 +29,10 @@ fn the_overview_reads_the_company_name_from_sqlite() {
         store.set_company(&company).expect("company saved");
     }
     let app = App::new(&file, Language::Swedish);
-    assert_eq!(app.overview().expect("overview").company_name, "Testbolaget Åkesson AB");
+    assert_eq!(
+        app.overview().expect("overview").company_name,
+        "Testbolaget Åkesson AB"
+    );
 }
 
 #[test]
@@ -39,7 +42,10 @@ fn a_file_from_a_newer_version_is_refused_in_the_chosen_language_and_left_alone(
     let newer = latest_version() + 1;
     {
         let store = Store::open(&file).expect("store opens");
-        store.raw_connection().pragma_update(None, "user_version", newer).expect("version bumped");
+        store
+            .raw_connection()
+            .pragma_update(None, "user_version", newer)
+            .expect("version bumped");
     }
     let before = std::fs::read(&file).expect("file readable");
 
@@ -49,9 +55,16 @@ fn a_file_from_a_newer_version_is_refused_in_the_chosen_language_and_left_alone(
     app.set_language(Language::English);
     let english = app.overview().expect_err("still refused");
     assert_eq!(english.code, ErrorCode::NewerVersion);
-    assert_ne!(swedish.message, english.message, "the message follows the language");
+    assert_ne!(
+        swedish.message, english.message,
+        "the message follows the language"
+    );
     assert!(!english.message.is_empty() && !swedish.message.is_empty());
-    assert_eq!(std::fs::read(&file).expect("file readable"), before, "the refused file is untouched");
+    assert_eq!(
+        std::fs::read(&file).expect("file readable"),
+        before,
+        "the refused file is untouched"
+    );
 
     let reopened = App::open(&file, Language::English).expect_err("open refuses too");
     assert_eq!(reopened.code, ErrorCode::NewerVersion);
@@ -63,21 +76,32 @@ fn a_failed_open_is_retried_on_the_next_call() {
     let file = folder.path().join("company.fakturera");
     {
         let store = Store::open(&file).expect("store opens");
-        store.raw_connection().pragma_update(None, "user_version", latest_version() + 1).expect("bumped");
+        store
+            .raw_connection()
+            .pragma_update(None, "user_version", latest_version() + 1)
+            .expect("bumped");
     }
     let app = App::new(&file, Language::Swedish);
     assert!(app.overview().is_err());
     // The user restores the right file (here: the version is put back).
     put_version_back(&file);
-    assert_eq!(app.overview().expect("opens once fixed").schema_version, latest_version());
+    assert_eq!(
+        app.overview().expect("opens once fixed").schema_version,
+        latest_version()
+    );
 }
 
 /// Puts the file's version back to ours without going through `Store::open` (which refuses it).
 fn put_version_back(file: &std::path::Path) {
     // SQLite keeps `user_version` as a big-endian u32 at byte offset 60 of the header.
     use std::io::{Seek, SeekFrom, Write};
-    let mut handle = std::fs::OpenOptions::new().write(true).open(file).expect("file writable");
+    let mut handle = std::fs::OpenOptions::new()
+        .write(true)
+        .open(file)
+        .expect("file writable");
     handle.seek(SeekFrom::Start(60)).expect("seek");
-    handle.write_all(&latest_version().to_be_bytes()).expect("write");
+    handle
+        .write_all(&latest_version().to_be_bytes())
+        .expect("write");
     handle.sync_all().expect("sync");
 }

@@ -1,0 +1,83 @@
+// The shell mounted in jsdom with the Tauri bridge mocked: what Rust answers is what it shows,
+// Rust's errors reach the user, and the keyboard switches sections.
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { flushSync, mount, unmount } from "svelte";
+
+const invoke = vi.fn();
+vi.mock("@tauri-apps/api/core", () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
+
+const { default: App } = await import("./App.svelte");
+const { setLanguage } = await import("./lib/i18n/index.svelte");
+
+const overview = {
+  company_name: "Testbolaget AB",
+  schema_version: 3,
+  file_path: "/tmp/company.fakturera",
+  app_version: "0.1.0",
+};
+
+let component: ReturnType<typeof mount> | null = null;
+
+/** Mounts the shell and waits until the overview call has been answered on screen. */
+async function render() {
+  component = mount(App, { target: document.body });
+  await vi.waitFor(() => {
+    flushSync();
+    expect(document.querySelector('[data-testid="status-schema"], [data-testid="error-banner"]')).not.toBeNull();
+  });
+}
+
+const text = (selector: string) => document.querySelector(selector)?.textContent?.trim();
+
+beforeEach(() => {
+  localStorage.clear();
+  setLanguage("sv");
+  window.matchMedia = vi.fn().mockReturnValue({ matches: false, addEventListener: vi.fn(), removeEventListener: vi.fn() });
+  invoke.mockReset();
+});
+
+afterEach(() => {
+  if (component) {
+    unmount(component);
+    component = null;
+  }
+  document.body.innerHTML = "";
+});
+
+describe("the shell", () => {
+  it("shows what Rust read from the company file, in Swedish", async () => {
+    invoke.mockImplementation(async (command: string) => (command === "overview" ? overview : null));
+    await render();
+    expect(invoke).toHaveBeenCalledWith("set_language", { language: "sv" });
+    expect(text('[data-testid="status-company"]')).toBe("Testbolaget AB");
+    expect(text('[data-testid="status-schema"]')).toBe("Databasversion 3");
+    expect(text("main h1")).toBe("Fakturor");
+    expect(document.documentElement.dataset.theme).toBe("light");
+  });
+
+  it("shows Rust's error with a title chosen by its code", async () => {
+    invoke.mockImplementation(async (command: string) => {
+      if (command === "overview") {
+        throw { code: "newer_version", message: "Filen kommer från version 9.", fields: [] };
+      }
+      return null;
+    });
+    await render();
+    const banner = document.querySelector('[data-testid="error-banner"]');
+    expect(banner?.getAttribute("data-code")).toBe("newer_version");
+    expect(banner?.textContent).toContain("Företagsfilen kommer från en nyare version");
+    expect(banner?.textContent).toContain("Filen kommer från version 9.");
+  });
+
+  it("switches sections with Ctrl+digit", async () => {
+    invoke.mockImplementation(async (command: string) => (command === "overview" ? overview : null));
+    await render();
+    window.dispatchEvent(new KeyboardEvent("keydown", { key: "2", code: "Digit2", ctrlKey: true }));
+    flushSync();
+    expect(text("main h1")).toBe("Kunder");
+    window.dispatchEvent(new KeyboardEvent("keydown", { key: "4", code: "Digit4", altKey: true }));
+    flushSync();
+    expect(text("main h1")).toBe("Inställningar");
+    expect(text('[data-testid="settings-company-name"]')).toBe("Testbolaget AB");
+  });
+});
