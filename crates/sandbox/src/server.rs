@@ -75,6 +75,8 @@ async fn accept_loop(listener: TcpListener, router: Router, mut stopped: watch::
             _ = stopped.changed() => break,
             accepted = listener.accept() => {
                 let Ok((stream, _)) = accepted else { continue };
+                // Small answers go out at once instead of waiting for the client's acknowledgement.
+                let _ = stream.set_nodelay(true);
                 connections.spawn(serve_connection(stream, router.clone()));
             }
             Some(_) = connections.join_next(), if !connections.is_empty() => {}
