@@ -33,7 +33,13 @@ export async function withControl(key) {
   await browser.keys(["Control", key]);
 }
 
-/** Saves a screenshot of the window's content into tests/e2e/screenshots/. */
+/**
+ * Saves a screenshot of the window's content into tests/e2e/screenshots/, after two animation
+ * frames so the last change has been painted (WebKit otherwise may hand back the previous frame).
+ */
 export async function screenshot(name) {
+  await browser.execute(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)))),
+  );
   await browser.saveScreenshot(new URL(`../screenshots/${name}.png`, import.meta.url).pathname);
 }
