@@ -1,0 +1,112 @@
+//! The PDF file itself: fonts and logo registered under fixed ids, pages added, metadata taken
+//! from the invoice (never the clock), and a trailer /ID derived from the content, so the same
+//! invoice always gives the same bytes.
+
+use fakturera_core::invoice::Invoice;
+use printpdf::{
+    Mm, OffsetDateTime, PdfDocument, PdfPage, PdfSaveOptions, XObject, XObjectId,
+};
+
+use crate::error::PdfError;
+use crate::fonts::Fonts;
+use crate::layout::{self, PlacedLogo, Sheet};
+use crate::logo::Logo;
+
+const LOGO_ID: &str = "Logo";
+
+/// Renders `invoice` with the parsed fonts and optional logo.
+pub fn render(invoice: &Invoice, fonts: &'static Fonts, logo: Option<&Logo>) -> Result<Vec<u8>, PdfError> {
+    let totals = invoice.totals();
+    let mut document = PdfDocument::new("");
+    for face in [&fonts.regular, &fonts.bold] {
+        document.resources.fonts.map.insert(face.id(), face.pdf_font());
+    }
+    let placed_logo = logo.map(|logo| {
+        let id = XObjectId(LOGO_ID.to_owned());
+        document
+            .resources
+            .xobjects
+            .map
+            .insert(id.clone(), XObject::Image(logo.raw().clone()));
+        PlacedLogo {
+            id,
+            width_px: logo.width_px(),
+            height_px: logo.height_px(),
+        }
+    });
+
+    let sheet = Sheet::new(invoice, &totals, fonts, placed_logo);
+    set_metadata(&mut document, &sheet);
+    let pages = layout::pages(&sheet)
+        .into_iter()
+        .map(|ops| PdfPage::new(Mm(210.0), Mm(297.0), ops))
+        .collect();
+    document.with_pages(pages);
+
+    let options = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: true,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut warnings = Vec::new();
+    let mut pdf = document.to_lopdf_document(&options, &mut warnings);
+    let id = content_id(&sheet);
+    pdf.trailer.set(
+        "ID",
+        lopdf::Object::Array(vec![
+            lopdf::Object::String(id.to_vec(), lopdf::StringFormat::Hexadecimal),
+            lopdf::Object::String(id.to_vec(), lopdf::StringFormat::Hexadecimal),
+        ]),
+    );
+    pdf.compress();
+    let mut bytes = Vec::new();
+    pdf.save_to(&mut bytes).map_err(|error| PdfError::write(&error.to_string()))?;
+    Ok(bytes)
+}
+
+fn set_metadata(document: &mut PdfDocument, sheet: &Sheet<'_>) {
+    let invoice = sheet.invoice;
+    let info = &mut document.metadata.info;
+    info.document_title = match &invoice.number {
+        Some(number) => format!("{} {number}", sheet.title()),
+        None => format!("{} ({})", sheet.title(), sheet.labels.draft),
+    };
+    info.author = invoice.seller.name.clone();
+    info.subject = invoice.buyer.name.clone();
+    info.creator = "Fakturera".to_owned();
+    info.producer = "Fakturera".to_owned();
+    // The invoice date stands in for the creation date: the clock would make every render differ.
+    let midnight = invoice
+        .issue_date
+        .and_hms_opt(0, 0, 0)
+        .map(|time| time.and_utc().timestamp())
+        .unwrap_or(0);
+    if let Ok(date) = OffsetDateTime::from_unix_timestamp(midnight) {
+        info.creation_date = date.clone();
+        info.modification_date = date.clone();
+        info.metadata_date = date;
+    }
+}
+
+/// A 16-byte document id from what identifies the invoice (FNV-1a, 128 bit): stable across runs
+/// and platforms, unlike the standard library's hasher.
+fn content_id(sheet: &Sheet<'_>) -> [u8; 16] {
+    const OFFSET: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
+    const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
+    let invoice = sheet.invoice;
+    let key = format!(
+        "{}|{}|{}|{}|{}|{}|{}",
+        invoice.seller.org_number,
+        invoice.number.as_deref().unwrap_or("draft"),
+        invoice.is_credit(),
+        invoice.issue_date,
+        invoice.buyer.name,
+        sheet.totals.payable,
+        invoice.lines.len(),
+    );
+    let hash = key
+        .bytes()
+        .fold(OFFSET, |hash, byte| (hash ^ u128::from(byte)).wrapping_mul(PRIME));
+    hash.to_be_bytes()
+}

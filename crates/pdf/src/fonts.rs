@@ -1,0 +1,185 @@
+//! The embedded typeface (DejaVu Sans Condensed, regular and bold), parsed once per process, with
+//! the metrics layout needs to measure text and the fallback for characters the font lacks.
+//!
+//! DejaVu is free to embed and redistribute (Bitstream Vera licence, see THIRD_PARTY_NOTICES.md)
+//! and covers Latin-1 and far beyond (å ä ö é ü €), so Swedish and European names print as typed.
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use printpdf::{FontId, ParsedFont, PdfFont};
+
+use crate::units::Length;
+
+/// What is printed for a character the font has no glyph for (CJK, emoji): visible, so nobody
+/// mistakes a missing character for a blank, and extractable as plain text.
+pub const REPLACEMENT: char = '?';
+
+/// Characters below this code point have their advance widths cached in an array.
+const CACHED_CHARS: usize = 0x0250;
+
+/// Regular or bold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Weight {
+    Regular,
+    Bold,
+}
+
+/// One parsed face with the metrics layout needs.
+#[derive(Debug)]
+pub struct Face {
+    parsed: ParsedFont,
+    /// The six-letter id doubles as the PDF subset tag (`DJVREG+DejaVuSansCondensed`), fixed so
+    /// that the output is byte-for-byte reproducible.
+    id: &'static str,
+    units_per_em: i64,
+    /// Advance widths in font units for the first code points; `None` where the font has no glyph.
+    cached_advances: Vec<Option<u16>>,
+}
+
+impl Face {
+    fn parse(bytes: &[u8], id: &'static str) -> Result<Face, String> {
+        let parsed = ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
+            .ok_or_else(|| format!("the embedded font {id} could not be parsed"))?;
+        let units_per_em = i64::from(parsed.font_metrics.units_per_em.max(1));
+        let cached_advances = (0..CACHED_CHARS)
+            .map(|code| glyph_advance(&parsed, code as u32))
+            .collect();
+        Ok(Face {
+            parsed,
+            id,
+            units_per_em,
+            cached_advances,
+        })
+    }
+
+    /// The advance of `c` in font units, `None` when the font has no glyph for it.
+    fn advance(&self, c: char) -> Option<u16> {
+        match self.cached_advances.get(c as usize) {
+            Some(cached) => *cached,
+            None => glyph_advance(&self.parsed, c as u32),
+        }
+    }
+
+    pub fn has_glyph(&self, c: char) -> bool {
+        self.advance(c).is_some()
+    }
+
+    /// The width of `text` set at `size`. Characters without a glyph are measured as the
+    /// replacement that will be printed in their place.
+    pub fn width(&self, text: &str, size: Length) -> Length {
+        let fallback = i64::from(self.advance(REPLACEMENT).unwrap_or(0));
+        let units: i64 = text
+            .chars()
+            .map(|c| self.advance(c).map_or(fallback, i64::from))
+            .sum();
+        Length(units * size.0 / self.units_per_em)
+    }
+
+    pub fn id(&self) -> FontId {
+        FontId(self.id.to_owned())
+    }
+
+    pub fn pdf_font(&self) -> PdfFont {
+        PdfFont::new(self.parsed.clone())
+    }
+}
+
+fn glyph_advance(font: &ParsedFont, code: u32) -> Option<u16> {
+    let glyph = font.lookup_glyph_index(code).filter(|&glyph| glyph != 0)?;
+    Some(font.get_horizontal_advance(glyph))
+}
+
+/// The two faces an invoice uses.
+#[derive(Debug)]
+pub struct Fonts {
+    pub regular: Face,
+    pub bold: Face,
+}
+
+impl Fonts {
+    pub fn face(&self, weight: Weight) -> &Face {
+        match weight {
+            Weight::Regular => &self.regular,
+            Weight::Bold => &self.bold,
+        }
+    }
+
+    /// `text` with every character the faces cannot draw replaced, and control characters
+    /// (tabs, stray carriage returns) turned into spaces. Line breaks are left to the caller.
+    pub fn printable<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        let drawable = |c: char| c == '\n' || (!c.is_control() && self.regular.has_glyph(c) && self.bold.has_glyph(c));
+        if text.chars().all(drawable) {
+            return Cow::Borrowed(text);
+        }
+        Cow::Owned(
+            text.chars()
+                .filter_map(|c| match c {
+                    '\n' => Some('\n'),
+                    // A zero-width joiner or variation selector glues emoji together; one '?' per
+                    // emoji is enough.
+                    '\u{200d}' | '\u{fe00}'..='\u{fe0f}' => None,
+                    c if c.is_control() => Some(' '),
+                    c if drawable(c) => Some(c),
+                    _ => Some(REPLACEMENT),
+                })
+                .collect(),
+        )
+    }
+}
+
+static FONTS: OnceLock<Result<Fonts, String>> = OnceLock::new();
+
+/// The faces, parsed on first use and shared by every render afterwards.
+pub fn fonts() -> Result<&'static Fonts, String> {
+    FONTS
+        .get_or_init(|| {
+            Ok(Fonts {
+                regular: Face::parse(dejavu::sans_condensed::regular(), "DJVREG")?,
+                bold: Face::parse(dejavu::sans_condensed::bold(), "DJVBLD")?,
+            })
+        })
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn loaded() -> &'static Fonts {
+        fonts().expect("the embedded fonts parse")
+    }
+
+    #[test]
+    fn covers_swedish_and_latin1() {
+        let fonts = loaded();
+        for c in "åäöÅÄÖéèüÜß€£§½×÷ñçøæ«»–—’".chars() {
+            assert!(fonts.regular.has_glyph(c) && fonts.bold.has_glyph(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn replaces_what_it_cannot_draw() {
+        let cases = [
+            ("Åsa Öberg", "Åsa Öberg"),
+            ("東京 Ltd", "?? Ltd"),
+            ("Tack 👍🏽!", "Tack ??!"),
+            ("a\tb\r\nc", "a b \nc"),
+            ("👨\u{200d}👩", "??"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(loaded().printable(input), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn widths_grow_with_text_and_size() {
+        let face = &loaded().regular;
+        let ten = Length::pt_tenths(100);
+        assert_eq!(face.width("", ten), Length::ZERO);
+        assert!(face.width("WWW", ten) > face.width("iii", ten));
+        assert_eq!(face.width("ab", ten * 2).0 / 2, face.width("ab", ten).0);
+        assert!(loaded().bold.width("Faktura", ten) > face.width("Faktura", ten));
+    }
+}
