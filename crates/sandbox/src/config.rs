@@ -4,6 +4,7 @@
 use crate::routing::ReceiverEntry;
 use serde::{Deserialize, Serialize};
 use std::net::{Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
 use std::time::Duration;
 
 /// The demo company's id (`client_id`), documented in crates/sandbox/README.md.
@@ -78,6 +79,9 @@ pub struct SandboxConfig {
     pub progression: Progression,
     pub print_enabled: bool,
     pub receipt_mode: ReceiptMode,
+    /// When set, the state is loaded from this JSON file at start (if it exists) and saved after every
+    /// change, so invoices survive a restart of the sandbox.
+    pub state_file: Option<PathBuf>,
 }
 
 impl Default for SandboxConfig {
@@ -95,6 +99,7 @@ impl Default for SandboxConfig {
             },
             print_enabled: true,
             receipt_mode: ReceiptMode::FailInvoice,
+            state_file: None,
         }
     }
 }

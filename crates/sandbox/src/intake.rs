@@ -9,7 +9,7 @@ use crate::routing::{ReceiverEntry, RouteDecision, RouteInput, decide_route};
 use crate::ubl::{UblDocument, read_ubl};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 
@@ -42,22 +42,31 @@ impl Upload {
 }
 
 /// One file part of the form, byte for byte.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UploadedFile {
     pub field: String,
     pub filename: Option<String>,
     pub content_type: Option<String>,
-    #[serde(rename = "bytes_base64", serialize_with = "as_base64")]
+    #[serde(
+        rename = "bytes_base64",
+        serialize_with = "as_base64",
+        deserialize_with = "from_base64"
+    )]
     pub bytes: Vec<u8>,
     /// The entries when the file is a ZIP.
+    #[serde(default)]
     pub zip_entries: Vec<ZipEntry>,
 }
 
 /// One entry of an uploaded ZIP.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ZipEntry {
     pub name: String,
-    #[serde(rename = "bytes_base64", serialize_with = "as_base64")]
+    #[serde(
+        rename = "bytes_base64",
+        serialize_with = "as_base64",
+        deserialize_with = "from_base64"
+    )]
     pub bytes: Vec<u8>,
 }
 
@@ -65,8 +74,13 @@ fn as_base64<S: Serializer>(bytes: &[u8], serializer: S) -> Result<S::Ok, S::Err
     serializer.serialize_str(&STANDARD.encode(bytes))
 }
 
+fn from_base64<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u8>, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    STANDARD.decode(text).map_err(serde::de::Error::custom)
+}
+
 /// What the sandbox keeps of a received upload, for tests to inspect through `/_sandbox/received`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Received {
     pub invoice_id: String,
     pub uuid: String,

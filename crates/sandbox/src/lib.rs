@@ -14,6 +14,7 @@ pub mod receipt;
 pub mod routing;
 mod server;
 pub mod state;
+mod state_file;
 pub mod ubl;
 
 pub use config::{
@@ -36,5 +37,9 @@ pub fn router(state: SharedState) -> Router {
     Router::new()
         .merge(ax)
         .nest("/_sandbox", control::routes())
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            state_file::save_after_changes,
+        ))
         .with_state(state)
 }

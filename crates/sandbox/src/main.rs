@@ -15,6 +15,9 @@ struct Arguments {
     /// Milliseconds before a pending invoice is delivered by itself.
     #[arg(long, default_value_t = 3000)]
     delivery_delay_ms: u64,
+    /// Keep the state in this JSON file: loaded at start, saved after every change.
+    #[arg(long)]
+    state_file: Option<std::path::PathBuf>,
 }
 
 #[tokio::main]
@@ -22,6 +25,7 @@ async fn main() -> std::process::ExitCode {
     let arguments = Arguments::parse();
     let mut config = SandboxConfig::demo(arguments.port);
     config.progression.delay_ms = arguments.delivery_delay_ms;
+    config.state_file = arguments.state_file.clone();
     let sandbox = match Sandbox::start(config).await {
         Ok(sandbox) => sandbox,
         Err(error) => {

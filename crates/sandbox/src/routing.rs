@@ -51,7 +51,8 @@ pub struct RouteInput {
 }
 
 /// Where the operator will deliver, or why it cannot.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "route", rename_all = "snake_case")]
 pub enum RouteDecision {
     EInvoice { eia: String, operator: String },
     Email { address: String },

@@ -29,11 +29,23 @@ pub struct SandboxHandle {
 pub struct Sandbox;
 
 impl Sandbox {
-    /// Binds `config.bind` (port 0 picks a free port) and serves until `shutdown`.
+    /// Binds `config.bind` (port 0 picks a free port) and serves until `shutdown`. With a state file,
+    /// the saved state is loaded first.
     pub async fn start(config: SandboxConfig) -> std::io::Result<SandboxHandle> {
-        let listener = TcpListener::bind(config.bind).await?;
-        let address = listener.local_addr()?;
         let state = SharedState::new(&config);
+        if let Some(path) = &config.state_file
+            && let Some(snapshot) = crate::state_file::load(path)?
+        {
+            state.lock().restore(snapshot, std::time::Instant::now());
+        }
+        Sandbox::resume(config.bind, state).await
+    }
+
+    /// Serves an existing state again, for example the one `shutdown` returned: an outage of the
+    /// service during which the operator's data stays as it was.
+    pub async fn resume(bind: SocketAddr, state: SharedState) -> std::io::Result<SandboxHandle> {
+        let listener = TcpListener::bind(bind).await?;
+        let address = listener.local_addr()?;
         let router = crate::router(state.clone());
         let (stop, stopped) = watch::channel(false);
         let task = tokio::spawn(accept_loop(listener, router, stopped));
@@ -61,10 +73,12 @@ impl SandboxHandle {
         &self.state
     }
 
-    /// Stops accepting, closes every open connection and waits until the port is free.
-    pub async fn shutdown(self) {
+    /// Stops accepting, closes every open connection and waits until the port is free. Returns the
+    /// state, which `Sandbox::resume` can serve again.
+    pub async fn shutdown(self) -> SharedState {
         let _ = self.stop.send(true);
         let _ = self.task.await;
+        self.state
     }
 }
 

@@ -8,8 +8,9 @@ use crate::faults::Fault;
 use crate::intake::{IntakeRules, Received, Upload, accept_upload, action};
 use crate::model::{ActionType, Channel, Invoice, InvoiceStatus};
 use crate::routing::{ReceiverEntry, RouteDecision};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -37,13 +38,27 @@ struct IssuedToken {
 }
 
 /// An invoice with its routing decision, when it progresses by itself, and what was received.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct StoredInvoice {
     pub company_id: String,
     pub invoice: Invoice,
     pub route: RouteDecision,
+    /// A moment of this process's clock, so it is not saved; loading schedules pending invoices anew.
+    #[serde(skip)]
     pub progress_at: Option<Instant>,
     pub received: Received,
+}
+
+/// What the state file holds: everything but tokens, faults and the call log, which belong to one run.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Snapshot {
+    pub companies: Vec<Company>,
+    pub receivers: Vec<ReceiverEntry>,
+    pub token_lifetime_seconds: u64,
+    pub progression: Progression,
+    pub print_enabled: bool,
+    pub receipt_mode: ReceiptMode,
+    pub invoices: Vec<StoredInvoice>,
 }
 
 /// One call to the AX endpoints, for tests that count calls.
@@ -74,6 +89,8 @@ pub struct SandboxState {
     pub receipt_mode: ReceiptMode,
     pub faults: Vec<Fault>,
     pub calls: Vec<CallRecord>,
+    /// Where the state is saved after every change, if anywhere.
+    pub state_file: Option<PathBuf>,
     tokens: HashMap<String, IssuedToken>,
     tokens_issued: u64,
     invoices: Vec<StoredInvoice>,
@@ -90,9 +107,39 @@ impl SandboxState {
             receipt_mode: config.receipt_mode,
             faults: Vec::new(),
             calls: Vec::new(),
+            state_file: config.state_file.clone(),
             tokens: HashMap::new(),
             tokens_issued: 0,
             invoices: Vec::new(),
+        }
+    }
+
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            companies: self.companies.clone(),
+            receivers: self.receivers.clone(),
+            token_lifetime_seconds: self.token_lifetime.as_secs(),
+            progression: self.progression.clone(),
+            print_enabled: self.print_enabled,
+            receipt_mode: self.receipt_mode,
+            invoices: self.invoices.clone(),
+        }
+    }
+
+    /// Takes over a saved state; pending invoices progress `delay_ms` from now.
+    pub fn restore(&mut self, snapshot: Snapshot, now: Instant) {
+        self.companies = snapshot.companies;
+        self.receivers = snapshot.receivers;
+        self.token_lifetime = Duration::from_secs(snapshot.token_lifetime_seconds);
+        self.progression = snapshot.progression;
+        self.print_enabled = snapshot.print_enabled;
+        self.receipt_mode = snapshot.receipt_mode;
+        self.invoices = snapshot.invoices;
+        let progress_at = self.progress_time(now);
+        for stored in &mut self.invoices {
+            if stored.invoice.status == InvoiceStatus::Pending {
+                stored.progress_at = progress_at;
+            }
         }
     }
 

@@ -4,4 +4,5 @@
 mod binary;
 mod control;
 mod endpoints;
+mod restart;
 mod support;
