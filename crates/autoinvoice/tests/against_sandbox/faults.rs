@@ -53,7 +53,7 @@ async fn five_hundred_three_times_then_ok() {
 
 #[tokio::test]
 async fn a_slow_answer_is_a_transient_timeout() {
-    let fixture = fixture::start_with(SandboxConfig::default(), Duration::from_millis(300)).await;
+    let fixture = fixture::start_with(SandboxConfig::default(), Duration::from_secs(1)).await;
     fixture
         .client
         .check_connection()
@@ -63,7 +63,7 @@ async fn a_slow_answer_is_a_transient_timeout() {
         .control
         .post(
             "/faults",
-            json!({"path": "/v1/lookup/receivers", "delay_ms": 2000}),
+            json!({"path": "/v1/lookup/receivers", "delay_ms": 5000}),
         )
         .await;
     let error = fixture
