@@ -10,6 +10,7 @@ pub mod company_file;
 pub mod company_settings;
 pub mod customers;
 pub mod demo;
+pub mod documents;
 pub mod error;
 pub mod invoice_form;
 pub mod invoices;

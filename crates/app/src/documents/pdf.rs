@@ -1,0 +1,61 @@
+//! The invoice PDF through the app: the company logo from the company file, errors in the user's
+//! language, a draft rendered as the preview the user checks before issuing.
+
+use fakturera_core::Language;
+use fakturera_core::invoice::Invoice;
+use fakturera_pdf::{PdfError, PdfOptions, render_invoice};
+use fakturera_store::{InvoiceId, Store};
+
+use super::request::DocumentRequest;
+use super::source::{form_source, stored_source};
+use crate::app::App;
+use crate::error::{AppError, IntoAppError};
+
+impl IntoAppError for PdfError {
+    fn into_app_error(self, language: Language) -> AppError {
+        match self {
+            // A broken logo is the user's to fix in the settings; name the field.
+            PdfError::Logo(_) => self.to_field_error().into_app_error(language),
+            PdfError::Font(_) | PdfError::Write(_) => AppError::internal(self.message(), language),
+        }
+    }
+}
+
+/// Renders `invoice` with the company logo as stored.
+pub(crate) fn render_with_logo(
+    store: &Store,
+    invoice: &Invoice,
+    language: Language,
+) -> Result<Vec<u8>, AppError> {
+    let logo = store
+        .company_logo()
+        .map_err(|error| error.into_app_error(language))?;
+    let options = match logo {
+        Some(logo) => PdfOptions::with_logo_bytes(&logo.bytes)
+            .map_err(|error| error.into_app_error(language))?,
+        None => PdfOptions::default(),
+    };
+    render_invoice(invoice, &options).map_err(|error| error.into_app_error(language))
+}
+
+impl App {
+    /// The PDF of the saved invoice `id`: an issued invoice exactly as issued, a draft as a
+    /// preview (marked as a draft, no number yet) with today's company and customer details.
+    pub fn invoice_pdf(&self, id: i64) -> Result<Vec<u8>, AppError> {
+        let language = self.language();
+        self.with_store(|store| {
+            let source = stored_source(store, InvoiceId(id))
+                .map_err(|error| error.into_app_error(language))?;
+            render_with_logo(store, &source.invoice, language)
+        })
+    }
+
+    /// The preview PDF of what the editor shows, saved or not ("Förhandsgranska").
+    pub fn form_pdf(&self, request: &DocumentRequest) -> Result<Vec<u8>, AppError> {
+        let language = self.language();
+        self.with_store(|store| {
+            let source = form_source(store, request, language)?;
+            render_with_logo(store, &source.invoice, language)
+        })
+    }
+}
