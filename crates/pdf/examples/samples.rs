@@ -16,7 +16,11 @@ use image::{DynamicImage, ImageBuffer, ImageFormat, Rgba};
 use rust_decimal::Decimal;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "pdf-samples".to_owned()));
+    let dir = PathBuf::from(
+        std::env::args()
+            .nth(1)
+            .unwrap_or_else(|| "pdf-samples".to_owned()),
+    );
     std::fs::create_dir_all(&dir)?;
     let date = |text: &str| text.parse::<NaiveDate>();
 
@@ -25,7 +29,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     invoice.ocr = "1004257".to_owned();
     invoice.order_reference = "PO-88213".to_owned();
     invoice.delivery_date = Some(date("2026-02-27")?);
-    invoice.notes = "Tack för att ni anlitar oss! Frågor om fakturan besvaras av Karin Åström, 08-123 456 70.".to_owned();
+    invoice.notes =
+        "Tack för att ni anlitar oss! Frågor om fakturan besvaras av Karin Åström, 08-123 456 70."
+            .to_owned();
 
     let mut credit = credit_invoice(&invoice, &CreditSelection::Full, date("2026-03-09")?)?;
     credit.number = Some("10043".to_owned());
@@ -43,7 +49,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let mut long = invoice.clone();
     long.lines = (1..=120)
-        .map(|index| samples::line(&format!("Rad {index:03} arbete enligt avtal"), Decimal::from(index), "tim", Decimal::new(95000, 2), Decimal::from(25)))
+        .map(|index| {
+            samples::line(
+                &format!("Rad {index:03} arbete enligt avtal"),
+                Decimal::from(index),
+                "tim",
+                Decimal::new(95000, 2),
+                Decimal::from(25),
+            )
+        })
         .collect();
 
     let logo = PdfOptions::with_logo_bytes(&sample_logo()?)?;

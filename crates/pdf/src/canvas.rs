@@ -119,19 +119,30 @@ impl<'f> Canvas<'f> {
 
     /// A filled rectangle whose top-left corner is at (`x`, `top`).
     pub fn fill(&mut self, x: Length, top: Length, width: Length, height: Length, colour: Colour) {
-        self.ops.push(Op::SetFillColor { col: colour.to_pdf() });
+        self.ops.push(Op::SetFillColor {
+            col: colour.to_pdf(),
+        });
         self.ops.push(Op::DrawRectangle {
             rectangle: Rect {
                 mode: Some(PaintMode::Fill),
-                ..Rect::from_xywh(x.to_pt(), (PAGE_HEIGHT - top - height).to_pt(), width.to_pt(), height.to_pt())
+                ..Rect::from_xywh(
+                    x.to_pt(),
+                    (PAGE_HEIGHT - top - height).to_pt(),
+                    width.to_pt(),
+                    height.to_pt(),
+                )
             },
         });
     }
 
     /// A horizontal rule from `x1` to `x2` at `y`.
     pub fn rule(&mut self, x1: Length, x2: Length, y: Length, thickness: Length, colour: Colour) {
-        self.ops.push(Op::SetOutlineColor { col: colour.to_pdf() });
-        self.ops.push(Op::SetOutlineThickness { pt: thickness.to_pt() });
+        self.ops.push(Op::SetOutlineColor {
+            col: colour.to_pdf(),
+        });
+        self.ops.push(Op::SetOutlineThickness {
+            pt: thickness.to_pt(),
+        });
         self.ops.push(Op::DrawLine {
             line: Line {
                 points: vec![

@@ -3,9 +3,7 @@
 //! invoice always gives the same bytes.
 
 use fakturera_core::invoice::Invoice;
-use printpdf::{
-    Mm, OffsetDateTime, PdfDocument, PdfPage, PdfSaveOptions, XObject, XObjectId,
-};
+use printpdf::{Mm, OffsetDateTime, PdfDocument, PdfPage, PdfSaveOptions, XObject, XObjectId};
 
 use crate::error::PdfError;
 use crate::fonts::Fonts;
@@ -15,11 +13,19 @@ use crate::logo::Logo;
 const LOGO_ID: &str = "Logo";
 
 /// Renders `invoice` with the parsed fonts and optional logo.
-pub fn render(invoice: &Invoice, fonts: &'static Fonts, logo: Option<&Logo>) -> Result<Vec<u8>, PdfError> {
+pub fn render(
+    invoice: &Invoice,
+    fonts: &'static Fonts,
+    logo: Option<&Logo>,
+) -> Result<Vec<u8>, PdfError> {
     let totals = invoice.totals();
     let mut document = PdfDocument::new("");
     for face in [&fonts.regular, &fonts.bold] {
-        document.resources.fonts.map.insert(face.id(), face.pdf_font());
+        document
+            .resources
+            .fonts
+            .map
+            .insert(face.id(), face.pdf_font());
     }
     let placed_logo = logo.map(|logo| {
         let id = XObjectId(LOGO_ID.to_owned());
@@ -61,7 +67,8 @@ pub fn render(invoice: &Invoice, fonts: &'static Fonts, logo: Option<&Logo>) -> 
     );
     pdf.compress();
     let mut bytes = Vec::new();
-    pdf.save_to(&mut bytes).map_err(|error| PdfError::write(&error.to_string()))?;
+    pdf.save_to(&mut bytes)
+        .map_err(|error| PdfError::write(&error.to_string()))?;
     Ok(bytes)
 }
 
@@ -83,8 +90,8 @@ fn set_metadata(document: &mut PdfDocument, sheet: &Sheet<'_>) {
         .map(|time| time.and_utc().timestamp())
         .unwrap_or(0);
     if let Ok(date) = OffsetDateTime::from_unix_timestamp(midnight) {
-        info.creation_date = date.clone();
-        info.modification_date = date.clone();
+        info.creation_date = date;
+        info.modification_date = date;
         info.metadata_date = date;
     }
 }
@@ -105,8 +112,8 @@ fn content_id(sheet: &Sheet<'_>) -> [u8; 16] {
         sheet.totals.payable,
         invoice.lines.len(),
     );
-    let hash = key
-        .bytes()
-        .fold(OFFSET, |hash, byte| (hash ^ u128::from(byte)).wrapping_mul(PRIME));
+    let hash = key.bytes().fold(OFFSET, |hash, byte| {
+        (hash ^ u128::from(byte)).wrapping_mul(PRIME)
+    });
     hash.to_be_bytes()
 }

@@ -23,15 +23,21 @@ impl PdfError {
 
     pub(crate) fn font(detail: &str) -> PdfError {
         PdfError::Font(Text::new(
-            format!("Typsnittet för fakturan kunde inte läsas ({detail}). Installera om programmet."),
+            format!(
+                "Typsnittet för fakturan kunde inte läsas ({detail}). Installera om programmet."
+            ),
             format!("The invoice font could not be loaded ({detail}). Reinstall the program."),
         ))
     }
 
     pub(crate) fn write(detail: &str) -> PdfError {
         PdfError::Write(Text::new(
-            format!("PDF-filen kunde inte skapas ({detail}). Försök igen och rapportera felet om det kvarstår."),
-            format!("The PDF file could not be created ({detail}). Try again, and report the error if it persists."),
+            format!(
+                "PDF-filen kunde inte skapas ({detail}). Försök igen och rapportera felet om det kvarstår."
+            ),
+            format!(
+                "The PDF file could not be created ({detail}). Try again, and report the error if it persists."
+            ),
         ))
     }
 

@@ -108,7 +108,9 @@ impl Fonts {
     /// `text` with every character the faces cannot draw replaced, and control characters
     /// (tabs, stray carriage returns) turned into spaces. Line breaks are left to the caller.
     pub fn printable<'a>(&self, text: &'a str) -> Cow<'a, str> {
-        let drawable = |c: char| c == '\n' || (!c.is_control() && self.regular.has_glyph(c) && self.bold.has_glyph(c));
+        let drawable = |c: char| {
+            c == '\n' || (!c.is_control() && self.regular.has_glyph(c) && self.bold.has_glyph(c))
+        };
         if text.chars().all(drawable) {
             return Cow::Borrowed(text);
         }

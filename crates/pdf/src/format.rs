@@ -81,13 +81,14 @@ pub fn country_line(code: &str, language: Language) -> Option<String> {
     if code.is_empty() || code == "SE" {
         return None;
     }
-    let name = COUNTRIES
-        .iter()
-        .find(|(known, _, _)| *known == code)
-        .map(|(_, swedish, english)| match language {
-            Language::Swedish => *swedish,
-            Language::English => *english,
-        });
+    let name =
+        COUNTRIES
+            .iter()
+            .find(|(known, _, _)| *known == code)
+            .map(|(_, swedish, english)| match language {
+                Language::Swedish => *swedish,
+                Language::English => *english,
+            });
     Some(name.map_or(code.clone(), str::to_uppercase))
 }
 
@@ -134,7 +135,10 @@ mod tests {
             (quantity(dec!(3), en), "3"),
             (percent(dec!(25), sv), "25 %"),
             (percent(dec!(12.5), sv), "12,5 %"),
-            (date(NaiveDate::from_ymd_opt(2026, 3, 5).unwrap_or_default()), "2026-03-05"),
+            (
+                date(NaiveDate::from_ymd_opt(2026, 3, 5).unwrap_or_default()),
+                "2026-03-05",
+            ),
         ];
         for (got, expected) in cases {
             assert_eq!(got, expected);
@@ -145,7 +149,10 @@ mod tests {
     fn identifiers_in_print_form() {
         assert_eq!(org_number("5567212047"), "556721-2047");
         assert_eq!(bankgiro("56781230"), "5678-1230");
-        assert_eq!(iban("SE4550000000058398257466"), "SE45 5000 0000 0583 9825 7466");
+        assert_eq!(
+            iban("SE4550000000058398257466"),
+            "SE45 5000 0000 0583 9825 7466"
+        );
         assert_eq!(org_number("HRB 12345"), "HRB 12345");
     }
 
@@ -153,8 +160,14 @@ mod tests {
     fn country_lines() {
         assert_eq!(country_line("SE", Language::Swedish), None);
         assert_eq!(country_line("", Language::English), None);
-        assert_eq!(country_line("de", Language::Swedish).as_deref(), Some("TYSKLAND"));
-        assert_eq!(country_line("DE", Language::English).as_deref(), Some("GERMANY"));
+        assert_eq!(
+            country_line("de", Language::Swedish).as_deref(),
+            Some("TYSKLAND")
+        );
+        assert_eq!(
+            country_line("DE", Language::English).as_deref(),
+            Some("GERMANY")
+        );
         assert_eq!(country_line("JP", Language::English).as_deref(), Some("JP"));
     }
 }

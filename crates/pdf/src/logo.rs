@@ -48,11 +48,12 @@ impl Logo {
         if decoded.width() == 0 || decoded.height() == 0 {
             return Err(corrupt());
         }
-        let fitted = if decoded.width() > PRINT_MAX_WIDTH_PX || decoded.height() > PRINT_MAX_HEIGHT_PX {
-            decoded.thumbnail(PRINT_MAX_WIDTH_PX, PRINT_MAX_HEIGHT_PX)
-        } else {
-            decoded
-        };
+        let fitted =
+            if decoded.width() > PRINT_MAX_WIDTH_PX || decoded.height() > PRINT_MAX_HEIGHT_PX {
+                decoded.thumbnail(PRINT_MAX_WIDTH_PX, PRINT_MAX_HEIGHT_PX)
+            } else {
+                decoded
+            };
         Ok(Logo {
             image: Arc::new(to_raw(fitted)),
         })
@@ -114,8 +115,12 @@ fn corrupt() -> PdfError {
 
 fn too_large() -> PdfError {
     PdfError::logo(
-        format!("Logotypen är för stor. Använd en bild på högst 20 MB och {MAX_SIDE_PX} × {MAX_SIDE_PX} bildpunkter (1000 × 400 räcker gott)."),
-        format!("The logo is too large. Use an image of at most 20 MB and {MAX_SIDE_PX} × {MAX_SIDE_PX} pixels (1000 × 400 is plenty)."),
+        format!(
+            "Logotypen är för stor. Använd en bild på högst 20 MB och {MAX_SIDE_PX} × {MAX_SIDE_PX} bildpunkter (1000 × 400 räcker gott)."
+        ),
+        format!(
+            "The logo is too large. Use an image of at most 20 MB and {MAX_SIDE_PX} × {MAX_SIDE_PX} pixels (1000 × 400 is plenty)."
+        ),
     )
 }
 
@@ -125,7 +130,8 @@ mod tests {
     use image::{ImageBuffer, Rgba};
 
     fn png(width: u32, height: u32) -> Vec<u8> {
-        let image = ImageBuffer::from_fn(width, height, |x, _| Rgba([(x % 256) as u8, 40, 90, 255]));
+        let image =
+            ImageBuffer::from_fn(width, height, |x, _| Rgba([(x % 256) as u8, 40, 90, 255]));
         let mut bytes = Vec::new();
         DynamicImage::ImageRgba8(image)
             .write_to(&mut Cursor::new(&mut bytes), ImageFormat::Png)
@@ -145,7 +151,12 @@ mod tests {
         ];
         for (bytes, expected) in cases {
             let error = Logo::from_bytes(bytes).expect_err("refused");
-            assert!(error.message().sv.contains(expected), "{:?}: {}", &bytes[..bytes.len().min(8)], error.message());
+            assert!(
+                error.message().sv.contains(expected),
+                "{:?}: {}",
+                &bytes[..bytes.len().min(8)],
+                error.message()
+            );
             assert_eq!(error.to_field_error().field, "logo");
         }
     }

@@ -91,8 +91,8 @@ mod tests {
     #[test]
     fn converts_millimetres_and_points() {
         let cases = [
-            (Length::mm(210), 59528),  // A4 width: 595.28 pt
-            (Length::mm(297), 84189),  // A4 height: 841.89 pt
+            (Length::mm(210), 59528),       // A4 width: 595.28 pt
+            (Length::mm(297), 84189),       // A4 height: 841.89 pt
             (Length::mm_tenths(254), 7200), // one inch
             (Length::pt_tenths(85), 850),
         ];

@@ -94,20 +94,33 @@ mod tests {
         let cases: [(&str, i64, &[&str]); 7] = [
             ("", 10, &[""]),
             ("kort", 10, &["kort"]),
-            ("konsult arvode för mars", 10, &["konsult", "arvode för", "mars"]),
+            (
+                "konsult arvode för mars",
+                10,
+                &["konsult", "arvode för", "mars"],
+            ),
             ("ett  två\ntre", 10, &["ett två", "tre"]),
-            ("abcdefghijklmnopqrstuvwxyz", 10, &["abcdefghij", "klmnopqrst", "uvwxyz"]),
+            (
+                "abcdefghijklmnopqrstuvwxyz",
+                10,
+                &["abcdefghij", "klmnopqrst", "uvwxyz"],
+            ),
             ("ab abcdefghijkl cd", 5, &["ab", "abcde", "fghij", "kl cd"]),
             ("åäö", 0, &["å", "ä", "ö"]),
         ];
         for (text, max, expected) in cases {
-            assert_eq!(wrap(text, Length(max), monospace), expected, "{text:?} in {max}");
+            assert_eq!(
+                wrap(text, Length(max), monospace),
+                expected,
+                "{text:?} in {max}"
+            );
         }
     }
 
     #[test]
     fn never_loses_a_character() {
-        let text = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ".repeat(40) + &"x".repeat(500);
+        let text = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ".repeat(40)
+            + &"x".repeat(500);
         let lines = wrap(&text, Length(37), monospace);
         assert!(lines.iter().all(|line| monospace(line) <= Length(37)));
         let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
@@ -116,7 +129,13 @@ mod tests {
 
     #[test]
     fn ellipsis_only_when_needed() {
-        assert_eq!(fit_with_ellipsis("Storgatan 1", Length(20), monospace), "Storgatan 1");
-        assert_eq!(fit_with_ellipsis("Storgatan 1", Length(6), monospace), "Storg…");
+        assert_eq!(
+            fit_with_ellipsis("Storgatan 1", Length(20), monospace),
+            "Storgatan 1"
+        );
+        assert_eq!(
+            fit_with_ellipsis("Storgatan 1", Length(6), monospace),
+            "Storg…"
+        );
     }
 }

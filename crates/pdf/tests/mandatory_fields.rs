@@ -59,14 +59,31 @@ fn common_fields(invoice: &Invoice, language: Language) -> Vec<String> {
         expected.push(money(subtotal.taxable_amount * sign, language));
         expected.push(money(subtotal.vat_amount * sign, language));
     }
-    expected.extend([totals.tax_exclusive, totals.vat_total, totals.tax_inclusive, totals.rounding, totals.payable].map(|value| money(value * sign, language)));
-    expected.extend(totals.charges.iter().map(|value| money(*value * sign, language)));
+    expected.extend(
+        [
+            totals.tax_exclusive,
+            totals.vat_total,
+            totals.tax_inclusive,
+            totals.rounding,
+            totals.payable,
+        ]
+        .map(|value| money(value * sign, language)),
+    );
+    expected.extend(
+        totals
+            .charges
+            .iter()
+            .map(|value| money(*value * sign, language)),
+    );
     expected
 }
 
 fn assert_contains_all(text: &str, expected: &[String], what: &str) {
     let squeezed = squeeze(text);
-    let missing: Vec<&String> = expected.iter().filter(|field| !squeezed.contains(&squeeze(field))).collect();
+    let missing: Vec<&String> = expected
+        .iter()
+        .filter(|field| !squeezed.contains(&squeeze(field)))
+        .collect();
     assert!(missing.is_empty(), "{what}: missing {missing:?} in\n{text}");
 }
 
@@ -111,7 +128,14 @@ fn swedish_invoice_has_every_mandatory_field() {
     );
     assert_contains_all(&text, &expected, "Swedish invoice");
     // The core's sample, worked by hand: 18 739,10 at 25 % and 1 295,00 at 6 %, rounded up 0,42.
-    for literal in ["18 739,10", "4 684,78", "77,70", "24 796,58", "0,42", "24 797,00"] {
+    for literal in [
+        "18 739,10",
+        "4 684,78",
+        "77,70",
+        "24 796,58",
+        "0,42",
+        "24 797,00",
+    ] {
         assert!(text.contains(literal), "{literal}");
     }
     assert!(!text.contains("Kreditfaktura"));
@@ -156,8 +180,24 @@ fn english_invoice_has_every_mandatory_field() {
 #[test]
 fn credit_invoice_names_the_invoice_it_credits() {
     for (language, words) in [
-        (Language::Swedish, ["Kreditfaktura", "Kreditfakturanr", "Krediterar faktura", "Att kreditera SEK"]),
-        (Language::English, ["Credit note", "Credit note no.", "Credits invoice", "Amount credited SEK"]),
+        (
+            Language::Swedish,
+            [
+                "Kreditfaktura",
+                "Kreditfakturanr",
+                "Krediterar faktura",
+                "Att kreditera SEK",
+            ],
+        ),
+        (
+            Language::English,
+            [
+                "Credit note",
+                "Credit note no.",
+                "Credits invoice",
+                "Amount credited SEK",
+            ],
+        ),
     ] {
         let credit = issued_credit(language);
         let text = text(&render(&credit, &PdfOptions::default()));
@@ -166,18 +206,40 @@ fn credit_invoice_names_the_invoice_it_credits() {
         expected.extend(["10043", "10042 (2026-03-02)", "2026-03-09"].map(str::to_owned));
         assert_contains_all(&text, &expected, "credit invoice");
         // The credit is shown as a negative amount, the exact opposite of the invoice.
-        assert!(text.contains(&money(-credit.totals().payable, language)), "{text}");
-        assert!(!text.contains("OCR"), "a credit invoice asks for no payment");
+        assert!(
+            text.contains(&money(-credit.totals().payable, language)),
+            "{text}"
+        );
+        assert!(
+            !text.contains("OCR"),
+            "a credit invoice asks for no payment"
+        );
     }
 }
 
 #[test]
 fn exemption_texts_and_foreign_currency() {
     let cases = [
-        (VatTreatment::EuServices, samples::eu_buyer(), "Reverse charge, Article 196"),
-        (VatTreatment::EuGoods, samples::eu_buyer(), "Intra-Community supply of goods"),
-        (VatTreatment::Export, samples::export_buyer(), "Export of goods outside the EU"),
-        (VatTreatment::DomesticReverseCharge, samples::domestic_buyer(), "Omvänd betalningsskyldighet"),
+        (
+            VatTreatment::EuServices,
+            samples::eu_buyer(),
+            "Reverse charge, Article 196",
+        ),
+        (
+            VatTreatment::EuGoods,
+            samples::eu_buyer(),
+            "Intra-Community supply of goods",
+        ),
+        (
+            VatTreatment::Export,
+            samples::export_buyer(),
+            "Export of goods outside the EU",
+        ),
+        (
+            VatTreatment::DomesticReverseCharge,
+            samples::domestic_buyer(),
+            "Omvänd betalningsskyldighet",
+        ),
     ];
     for (treatment, buyer, exemption) in cases {
         let mut invoice = issued_invoice(buyer.language);
@@ -192,13 +254,25 @@ fn exemption_texts_and_foreign_currency() {
             invoice.exchange_rate = Decimal::new(112345, 4);
         }
         let text = text(&render(&invoice, &PdfOptions::default()));
-        assert!(squeeze(&text).contains(&squeeze(exemption)), "{treatment:?}: {text}");
-        assert!(text.contains(&invoice.buyer.vat_number), "buyer VAT number for {treatment:?}");
+        assert!(
+            squeeze(&text).contains(&squeeze(exemption)),
+            "{treatment:?}: {text}"
+        );
+        assert!(
+            text.contains(&invoice.buyer.vat_number),
+            "buyer VAT number for {treatment:?}"
+        );
         if !invoice.currency.is_sek() {
             for expected in ["EUR", "Amount due EUR", "VAT in SEK", "11.2345"] {
-                assert!(text.contains(expected), "{expected} for {treatment:?}: {text}");
+                assert!(
+                    text.contains(expected),
+                    "{expected} for {treatment:?}: {text}"
+                );
             }
-            assert!(text.contains("GERMANY") || text.contains("NORWAY"), "country line");
+            assert!(
+                text.contains("GERMANY") || text.contains("NORWAY"),
+                "country line"
+            );
         }
     }
 }

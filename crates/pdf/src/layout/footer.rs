@@ -34,7 +34,10 @@ impl Footer {
         company.extend(plain(&address.street));
         company.extend(plain(&address.street2));
         company.extend(plain(&format!("{} {}", address.postal_code, address.city)));
-        company.extend(format::country_line(&address.country_code, sheet.language).and_then(|line| plain(&line)));
+        company.extend(
+            format::country_line(&address.country_code, sheet.language)
+                .and_then(|line| plain(&line)),
+        );
 
         let contact = [
             labelled(labels.phone, &seller.phone),
@@ -46,7 +49,10 @@ impl Footer {
         .collect();
 
         let mut legal: Vec<(String, bool)> = [
-            labelled(labels.org_number, &format::org_number(seller.org_number.trim())),
+            labelled(
+                labels.org_number,
+                &format::org_number(seller.org_number.trim()),
+            ),
             labelled(labels.vat_number, &seller.vat_number),
         ]
         .into_iter()

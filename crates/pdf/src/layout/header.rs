@@ -34,33 +34,62 @@ pub fn draw_first(canvas: &mut Canvas<'_>, sheet: &Sheet<'_>) -> Length {
     }
     y = draw_facts(canvas, sheet, &invoice_facts(sheet), y);
     draw_address(canvas, sheet);
-    let references = draw_facts(canvas, sheet, &reference_facts(sheet), y.max(ENVELOPE_WINDOW.top + WINDOW_INSET));
+    let references = draw_facts(
+        canvas,
+        sheet,
+        &reference_facts(sheet),
+        y.max(ENVELOPE_WINDOW.top + WINDOW_INSET),
+    );
     (references + Length::mm(6)).max(FIRST_TABLE_TOP_MIN)
 }
 
 /// Draws the running head of pages after the first and returns where the table starts.
 pub fn draw_continued(canvas: &mut Canvas<'_>, sheet: &Sheet<'_>) -> Length {
-    draw_logo_or_name(canvas, sheet, Length::mm(10), Length::mm(12), super::styles::VALUE_BOLD);
+    draw_logo_or_name(
+        canvas,
+        sheet,
+        Length::mm(10),
+        Length::mm(12),
+        super::styles::VALUE_BOLD,
+    );
     let number = sheet.invoice.number.as_deref().unwrap_or("");
-    let head = format!("{} {} ({})", sheet.title(), sheet.text(number), sheet.labels.continued);
+    let head = format!(
+        "{} {} ({})",
+        sheet.title(),
+        sheet.text(number),
+        sheet.labels.continued
+    );
     canvas.text_right(RIGHT, Length::mm(20), CONTINUED_TITLE, &head);
     super::geometry::CONTINUED_TABLE_TOP
 }
 
-fn draw_logo_or_name(canvas: &mut Canvas<'_>, sheet: &Sheet<'_>, top: Length, max_height: Length, style: super::super::canvas::Style) {
+fn draw_logo_or_name(
+    canvas: &mut Canvas<'_>,
+    sheet: &Sheet<'_>,
+    top: Length,
+    max_height: Length,
+    style: super::super::canvas::Style,
+) {
     if let Some(logo) = &sheet.logo {
         let (width, height) = fit_box(logo.width_px, logo.height_px, LOGO_MAX_WIDTH, max_height);
         canvas.image(logo.id.clone(), LEFT, top, width, height);
     } else {
         let name = sheet.text(&sheet.invoice.seller.name);
         let face = canvas.fonts().face(style.weight);
-        let line = fit_with_ellipsis(&name, FACTS_LEFT - LEFT - Length::mm(4), |text| face.width(text, style.size));
+        let line = fit_with_ellipsis(&name, FACTS_LEFT - LEFT - Length::mm(4), |text| {
+            face.width(text, style.size)
+        });
         canvas.text(LEFT, top + Length::mm(8), style, &line);
     }
 }
 
 /// The largest size with the image's proportions inside `max_width` × `max_height`.
-fn fit_box(width_px: u32, height_px: u32, max_width: Length, max_height: Length) -> (Length, Length) {
+fn fit_box(
+    width_px: u32,
+    height_px: u32,
+    max_width: Length,
+    max_height: Length,
+) -> (Length, Length) {
     let (w, h) = (i64::from(width_px.max(1)), i64::from(height_px.max(1)));
     if max_width.0 * h <= max_height.0 * w {
         (max_width, Length(max_width.0 * h / w))
@@ -75,16 +104,31 @@ fn invoice_facts(sheet: &Sheet<'_>) -> Vec<(&'static str, String)> {
     let labels = sheet.labels;
     let mut facts = Vec::new();
     if let Some(number) = &invoice.number {
-        let label = if invoice.is_credit() { labels.credit_number } else { labels.invoice_number };
+        let label = if invoice.is_credit() {
+            labels.credit_number
+        } else {
+            labels.invoice_number
+        };
         facts.push((label, number.clone()));
     }
     facts.push((labels.invoice_date, format::date(invoice.issue_date)));
     if let Some(credited) = invoice.credited_invoice() {
-        facts.push((labels.credits_invoice, format!("{} ({})", credited.number, format::date(credited.issue_date))));
+        facts.push((
+            labels.credits_invoice,
+            format!(
+                "{} ({})",
+                credited.number,
+                format::date(credited.issue_date)
+            ),
+        ));
     } else {
         facts.push((labels.due_date, format::date(invoice.due_date)));
     }
-    push_if_present(&mut facts, labels.customer_number, &invoice.buyer.customer_number);
+    push_if_present(
+        &mut facts,
+        labels.customer_number,
+        &invoice.buyer.customer_number,
+    );
     facts
 }
 
@@ -97,19 +141,33 @@ fn reference_facts(sheet: &Sheet<'_>) -> Vec<(&'static str, String)> {
     push_if_present(&mut facts, labels.our_reference, &invoice.our_reference);
     push_if_present(&mut facts, labels.buyer_reference, &invoice.buyer_reference);
     push_if_present(&mut facts, labels.order_reference, &invoice.order_reference);
-    if let Some(delivery) = invoice.delivery_date.filter(|date| *date != invoice.issue_date) {
+    if let Some(delivery) = invoice
+        .delivery_date
+        .filter(|date| *date != invoice.issue_date)
+    {
         facts.push((labels.delivery_date, format::date(delivery)));
     }
     if !invoice.is_credit() {
-        facts.push((labels.payment_terms, invoice.payment_terms.describe(sheet.language)));
+        facts.push((
+            labels.payment_terms,
+            invoice.payment_terms.describe(sheet.language),
+        ));
     }
-    push_if_present(&mut facts, labels.buyer_vat_number, &invoice.buyer.vat_number);
+    push_if_present(
+        &mut facts,
+        labels.buyer_vat_number,
+        &invoice.buyer.vat_number,
+    );
     if !invoice.currency.is_sek() {
         facts.push((labels.currency, invoice.currency.code().to_owned()));
     }
     if let Some(address) = &invoice.buyer.delivery_address {
         let mut lines = vec![address.street.clone(), address.street2.clone()];
-        lines.push(format!("{} {}", address.postal_code, address.city).trim().to_owned());
+        lines.push(
+            format!("{} {}", address.postal_code, address.city)
+                .trim()
+                .to_owned(),
+        );
         lines.extend(format::country_line(&address.country_code, sheet.language));
         lines.retain(|line| !line.trim().is_empty());
         facts.push((labels.delivery_address, lines.join("\n")));
@@ -124,7 +182,12 @@ fn push_if_present(facts: &mut Vec<(&'static str, String)>, label: &'static str,
 }
 
 /// Label–value pairs in the right-hand column, from `top`; returns the y below the last one.
-fn draw_facts(canvas: &mut Canvas<'_>, sheet: &Sheet<'_>, facts: &[(&'static str, String)], top: Length) -> Length {
+fn draw_facts(
+    canvas: &mut Canvas<'_>,
+    sheet: &Sheet<'_>,
+    facts: &[(&'static str, String)],
+    top: Length,
+) -> Length {
     let face = canvas.fonts().face(VALUE.weight);
     let measure = |text: &str| face.width(text, VALUE.size);
     let width = RIGHT - FACTS_VALUE_LEFT;
@@ -155,7 +218,12 @@ fn draw_address(canvas: &mut Canvas<'_>, sheet: &Sheet<'_>) {
     let mut lines: Vec<(String, bool)> = Vec::new();
     let regular = canvas.fonts().face(ADDRESS.weight);
     let bold = canvas.fonts().face(ADDRESS_NAME.weight);
-    for line in wrap(&sheet.text(&buyer.name), width, |text| bold.width(text, ADDRESS_NAME.size)).into_iter().take(2) {
+    for line in wrap(&sheet.text(&buyer.name), width, |text| {
+        bold.width(text, ADDRESS_NAME.size)
+    })
+    .into_iter()
+    .take(2)
+    {
         lines.push((line, true));
     }
     let mut rest: Vec<String> = Vec::new();
@@ -171,10 +239,17 @@ fn draw_address(canvas: &mut Canvas<'_>, sheet: &Sheet<'_>) {
     while lines.len() + rest.len() > MAX_ADDRESS_LINES && rest.len() > 1 {
         rest.remove(0);
     }
-    lines.extend(rest.into_iter().map(|line| (sheet.text(line.trim()).into_owned(), false)));
+    lines.extend(
+        rest.into_iter()
+            .map(|line| (sheet.text(line.trim()).into_owned(), false)),
+    );
     let mut baseline = ENVELOPE_WINDOW.top + WINDOW_INSET + Length::mm_tenths(26);
     for (line, is_name) in lines.iter().take(MAX_ADDRESS_LINES) {
-        let (style, face) = if *is_name { (ADDRESS_NAME, bold) } else { (ADDRESS, regular) };
+        let (style, face) = if *is_name {
+            (ADDRESS_NAME, bold)
+        } else {
+            (ADDRESS, regular)
+        };
         let fitted = fit_with_ellipsis(line, width, |text| face.width(text, style.size));
         canvas.text(left, baseline, style, &fitted);
         baseline += ADDRESS_LEADING;
@@ -193,7 +268,11 @@ mod tests {
             ((1, 1000), (Length(Length::mm(22).0 / 1000), Length::mm(22))),
         ];
         for ((w, h), expected) in cases {
-            assert_eq!(fit_box(w, h, LOGO_MAX_WIDTH, LOGO_MAX_HEIGHT), expected, "{w}×{h}");
+            assert_eq!(
+                fit_box(w, h, LOGO_MAX_WIDTH, LOGO_MAX_HEIGHT),
+                expected,
+                "{w}×{h}"
+            );
         }
     }
 }

@@ -29,7 +29,11 @@ pub fn pages(sheet: &Sheet<'_>) -> Vec<Vec<Op>> {
     let notes = if sheet.invoice.notes.trim().is_empty() {
         Vec::new()
     } else {
-        wrap(&sheet.text(sheet.invoice.notes.trim()), CONTENT_WIDTH, |text| value_face.width(text, VALUE.size))
+        wrap(
+            &sheet.text(sheet.invoice.notes.trim()),
+            CONTENT_WIDTH,
+            |text| value_face.width(text, VALUE.size),
+        )
     };
     let summary = summary::Summary::new(sheet);
     let payment = payment::Payment::new(sheet);
@@ -57,7 +61,12 @@ pub fn pages(sheet: &Sheet<'_>) -> Vec<Vec<Op>> {
         for item in items {
             match *item {
                 Placed::TableHeader { top } => table::draw_header(canvas, sheet, top),
-                Placed::Row { index, from, to, top } => {
+                Placed::Row {
+                    index,
+                    from,
+                    to,
+                    top,
+                } => {
                     if let Some(row) = rows.get(index) {
                         table::draw_fragment(canvas, row, from, to, top);
                     }

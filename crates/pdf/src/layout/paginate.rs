@@ -9,13 +9,28 @@ use crate::units::Length;
 /// One thing placed on a page, with the y of its top edge.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Placed {
-    TableHeader { top: Length },
+    TableHeader {
+        top: Length,
+    },
     /// Lines `from..to` of row `index`.
-    Row { index: usize, from: usize, to: usize, top: Length },
+    Row {
+        index: usize,
+        from: usize,
+        to: usize,
+        top: Length,
+    },
     /// Lines `from..to` of the invoice's message; the title goes with the first.
-    Notes { from: usize, to: usize, top: Length },
-    Summary { top: Length },
-    Payment { top: Length },
+    Notes {
+        from: usize,
+        to: usize,
+        top: Length,
+    },
+    Summary {
+        top: Length,
+    },
+    Payment {
+        top: Length,
+    },
 }
 
 /// The heights the pagination needs to know.
@@ -52,11 +67,27 @@ pub fn paginate(measures: &Measures) -> Vec<Vec<Placed>> {
             let remaining = count - from;
             let fit = lines_fitting(BODY_BOTTOM - flow.y);
             if fit >= remaining {
-                flow.place(Placed::Row { index, from, to: count, top: flow.y }, fragment_height(remaining));
+                flow.place(
+                    Placed::Row {
+                        index,
+                        from,
+                        to: count,
+                        top: flow.y,
+                    },
+                    fragment_height(remaining),
+                );
                 from = count;
             } else if fit >= 1 && (from > 0 || remaining > capacity) {
                 // Only a row too tall for any page is split; others move whole to the next page.
-                flow.place(Placed::Row { index, from, to: from + fit, top: flow.y }, fragment_height(fit));
+                flow.place(
+                    Placed::Row {
+                        index,
+                        from,
+                        to: from + fit,
+                        top: flow.y,
+                    },
+                    fragment_height(fit),
+                );
                 from += fit;
                 flow.new_page();
             } else {
@@ -86,7 +117,14 @@ fn place_notes(flow: &mut Flow, measures: &Measures) {
         let to = (from + fit).min(measures.note_lines);
         let title = if from == 0 { leading } else { Length::ZERO };
         let lines = i64::try_from(to - from).unwrap_or(0);
-        flow.place(Placed::Notes { from, to, top: flow.y }, title + leading * lines);
+        flow.place(
+            Placed::Notes {
+                from,
+                to,
+                top: flow.y,
+            },
+            title + leading * lines,
+        );
         from = to;
         if from < measures.note_lines {
             flow.new_page();
@@ -100,7 +138,10 @@ fn place_closing(flow: &mut Flow, measures: &Measures) {
     if flow.y + GAP + measures.summary_height + GAP > payment_top {
         flow.new_page();
     }
-    flow.place(Placed::Summary { top: flow.y + GAP }, GAP + measures.summary_height);
+    flow.place(
+        Placed::Summary { top: flow.y + GAP },
+        GAP + measures.summary_height,
+    );
     flow.place(Placed::Payment { top: payment_top }, Length::ZERO);
 }
 
@@ -151,7 +192,10 @@ mod tests {
     fn placed_lines(pages: &[Vec<Placed>], rows: usize) -> Vec<Vec<(usize, usize)>> {
         let mut seen = vec![Vec::new(); rows];
         for item in pages.iter().flatten() {
-            if let Placed::Row { index, from, to, .. } = item {
+            if let Placed::Row {
+                index, from, to, ..
+            } = item
+            {
                 seen[*index].push((*from, *to));
             }
         }
@@ -185,7 +229,10 @@ mod tests {
         assert!(lines[1].len() > 5);
         assert_eq!(lines[1].first().map(|l| l.0), Some(0));
         assert_eq!(lines[1].last().map(|l| l.1), Some(400));
-        assert!(lines[1].windows(2).all(|pair| pair[0].1 == pair[1].0), "contiguous");
+        assert!(
+            lines[1].windows(2).all(|pair| pair[0].1 == pair[1].0),
+            "contiguous"
+        );
         for item in pages.iter().flatten() {
             if let Placed::Row { from, to, top, .. } = item {
                 assert!(*top + fragment_height(to - from) <= BODY_BOTTOM, "{item:?}");
@@ -195,7 +242,13 @@ mod tests {
 
     #[test]
     fn moves_a_row_that_does_not_fit_whole_to_the_next_page() {
-        let pages = paginate(&measures(vec![1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 6], 0));
+        let pages = paginate(&measures(
+            vec![
+                1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+                1, 1, 1, 1, 1, 1, 1, 6,
+            ],
+            0,
+        ));
         let lines = placed_lines(&pages, 36);
         assert_eq!(lines[35], [(0, 6)]);
     }

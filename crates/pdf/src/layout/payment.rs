@@ -40,7 +40,14 @@ impl Payment {
         let footnote_text;
         if invoice.is_credit() {
             if let Some(credited) = invoice.credited_invoice() {
-                first_row.push((labels.credits_invoice, format!("{} ({})", sheet.text(&credited.number), format::date(credited.issue_date))));
+                first_row.push((
+                    labels.credits_invoice,
+                    format!(
+                        "{} ({})",
+                        sheet.text(&credited.number),
+                        format::date(credited.issue_date)
+                    ),
+                ));
             }
             footnote_text = labels.credit_settlement.to_owned();
         } else {
@@ -67,12 +74,19 @@ impl Payment {
                 sheet.money(sheet.totals.payable),
             ));
             footnote_text = match seller.late_payment_interest {
-                Some(rate) => format!("{} {} {}.", labels.late_interest_rate, format::percent(rate, sheet.language), labels.per_year),
+                Some(rate) => format!(
+                    "{} {} {}.",
+                    labels.late_interest_rate,
+                    format::percent(rate, sheet.language),
+                    labels.per_year
+                ),
                 None => labels.late_interest_statutory.to_owned(),
             };
         }
         let face = sheet.fonts.face(NOTE.weight);
-        let footnote = wrap(&footnote_text, CONTENT_WIDTH, |text| face.width(text, NOTE.size));
+        let footnote = wrap(&footnote_text, CONTENT_WIDTH, |text| {
+            face.width(text, NOTE.size)
+        });
         Payment {
             first_row,
             second_row,
@@ -82,12 +96,18 @@ impl Payment {
     }
 
     fn box_height(&self) -> Length {
-        let rows = if self.second_row.is_empty() && self.due.is_none() { 1 } else { 2 };
+        let rows = if self.second_row.is_empty() && self.due.is_none() {
+            1
+        } else {
+            2
+        };
         FIRST_ROW_LABEL + ROW_STEP * (rows - 1) + VALUE_DROP + Length::mm(3)
     }
 
     pub fn height(&self) -> Length {
-        self.box_height() + Length::mm(2) + NOTE_LEADING * i64::try_from(self.footnote.len()).unwrap_or(0)
+        self.box_height()
+            + Length::mm(2)
+            + NOTE_LEADING * i64::try_from(self.footnote.len()).unwrap_or(0)
     }
 
     pub fn draw(&self, canvas: &mut Canvas<'_>, sheet: &Sheet<'_>, top: Length) {
@@ -95,9 +115,17 @@ impl Payment {
         canvas.fill(LEFT, top, CONTENT_WIDTH, height, Colour::ACCENT_TINT);
         canvas.fill(LEFT, top, Length::mm(1), height, Colour::ACCENT);
         let inner_left = LEFT + Length::mm(4);
-        canvas.text(inner_left, top + Length::mm(5), SECTION, sheet.labels.payment_details);
+        canvas.text(
+            inner_left,
+            top + Length::mm(5),
+            SECTION,
+            sheet.labels.payment_details,
+        );
 
-        let rows = [(&self.first_row, SLOT_WIDTH), (&self.second_row, SLOT_WIDTH * 2)];
+        let rows = [
+            (&self.first_row, SLOT_WIDTH),
+            (&self.second_row, SLOT_WIDTH * 2),
+        ];
         let mut label_baseline = top + FIRST_ROW_LABEL;
         for (fields, first_width) in rows {
             let mut x = inner_left;
@@ -114,11 +142,31 @@ impl Payment {
 
         if let Some((due_date, to_pay_label, to_pay)) = &self.due {
             let right = RIGHT - Length::mm(4);
-            canvas.text(DUE_LEFT, top + FIRST_ROW_LABEL, LABEL, sheet.labels.due_date);
-            canvas.text(DUE_LEFT, top + FIRST_ROW_LABEL + VALUE_DROP, VALUE_BOLD, due_date);
-            canvas.text(DUE_LEFT, top + FIRST_ROW_LABEL + ROW_STEP, LABEL, to_pay_label);
+            canvas.text(
+                DUE_LEFT,
+                top + FIRST_ROW_LABEL,
+                LABEL,
+                sheet.labels.due_date,
+            );
+            canvas.text(
+                DUE_LEFT,
+                top + FIRST_ROW_LABEL + VALUE_DROP,
+                VALUE_BOLD,
+                due_date,
+            );
+            canvas.text(
+                DUE_LEFT,
+                top + FIRST_ROW_LABEL + ROW_STEP,
+                LABEL,
+                to_pay_label,
+            );
             let style = shrink_to_fit(TO_PAY, canvas.width(to_pay, TO_PAY), right - DUE_LEFT);
-            canvas.text_right(right, top + FIRST_ROW_LABEL + ROW_STEP + VALUE_DROP + Length::mm(1), style, to_pay);
+            canvas.text_right(
+                right,
+                top + FIRST_ROW_LABEL + ROW_STEP + VALUE_DROP + Length::mm(1),
+                style,
+                to_pay,
+            );
         }
 
         let mut baseline = top + height + Length::mm(2);

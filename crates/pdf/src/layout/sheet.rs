@@ -31,7 +31,12 @@ pub struct Sheet<'a> {
 }
 
 impl<'a> Sheet<'a> {
-    pub fn new(invoice: &'a Invoice, totals: &'a Totals, fonts: &'static Fonts, logo: Option<PlacedLogo>) -> Sheet<'a> {
+    pub fn new(
+        invoice: &'a Invoice,
+        totals: &'a Totals,
+        fonts: &'static Fonts,
+        logo: Option<PlacedLogo>,
+    ) -> Sheet<'a> {
         Sheet {
             invoice,
             totals,

@@ -43,7 +43,12 @@ pub fn shrink_to_fit(style: Style, width_at_style: Length, available: Length) ->
 
 /// `text` in `style` made to fit `available`: shrunk first, and if even 5 pt is too wide (a
 /// pathological value), shortened with an ellipsis so it never runs off the page.
-pub fn fit(canvas: &crate::canvas::Canvas<'_>, text: &str, style: Style, available: Length) -> (String, Style) {
+pub fn fit(
+    canvas: &crate::canvas::Canvas<'_>,
+    text: &str,
+    style: Style,
+    available: Length,
+) -> (String, Style) {
     let style = shrink_to_fit(style, canvas.width(text, style), available);
     let face = canvas.fonts().face(style.weight);
     let text = crate::wrap::fit_with_ellipsis(text, available, |part| face.width(part, style.size));

@@ -44,7 +44,11 @@ impl Summary {
                     VatCategory::Standard | VatCategory::ZeroRated => rate,
                     _ => format!("{rate} *"),
                 };
-                [name, sheet.money(subtotal.taxable_amount), sheet.money(subtotal.vat_amount)]
+                [
+                    name,
+                    sheet.money(subtotal.taxable_amount),
+                    sheet.money(subtotal.vat_amount),
+                ]
             })
             .collect();
 
@@ -59,18 +63,22 @@ impl Summary {
         }
         if !sheet.invoice.currency.is_sek() {
             notes_text.push(format!(
-                "{}: {} SEK ({} {} = {} SEK)",
+                "{}: {} SEK ({} 1 {} = {} SEK)",
                 labels.vat_in_sek,
                 format::amount(totals.vat_total_sek * sheet.invoice.sign(), language),
                 labels.exchange_rate,
-                format!("1 {}", sheet.currency()),
+                sheet.currency(),
                 format::price(sheet.invoice.exchange_rate, language),
             ));
         }
         let face = sheet.fonts.face(NOTE.weight);
         let notes = notes_text
             .iter()
-            .flat_map(|text| wrap(&sheet.text(text), LEFT_WIDTH, |line| face.width(line, NOTE.size)))
+            .flat_map(|text| {
+                wrap(&sheet.text(text), LEFT_WIDTH, |line| {
+                    face.width(line, NOTE.size)
+                })
+            })
             .collect();
 
         let mut lines: Vec<(String, String)> = Vec::new();
@@ -84,13 +92,23 @@ impl Summary {
                 lines.push((label.to_owned(), sheet.money(*amount)));
             }
         }
-        lines.push((labels.total_excluding_vat.to_owned(), sheet.money(totals.tax_exclusive)));
+        lines.push((
+            labels.total_excluding_vat.to_owned(),
+            sheet.money(totals.tax_exclusive),
+        ));
         lines.push((labels.vat.to_owned(), sheet.money(totals.vat_total)));
         if sheet.invoice.rounding == Rounding::WholeKronor || !totals.rounding.is_zero() {
-            lines.push((labels.total_including_vat.to_owned(), sheet.money(totals.tax_inclusive)));
+            lines.push((
+                labels.total_including_vat.to_owned(),
+                sheet.money(totals.tax_inclusive),
+            ));
             lines.push((labels.rounding.to_owned(), sheet.money(totals.rounding)));
         }
-        let to_pay_label = if sheet.invoice.is_credit() { labels.to_credit } else { labels.to_pay };
+        let to_pay_label = if sheet.invoice.is_credit() {
+            labels.to_credit
+        } else {
+            labels.to_pay
+        };
         Summary {
             vat_rows,
             notes,
@@ -121,7 +139,13 @@ impl Summary {
         canvas.text(LEFT, baseline, LABEL, labels.vat_rate);
         canvas.text_right(VAT_BASIS_RIGHT, baseline, LABEL, labels.vat_basis);
         canvas.text_right(VAT_AMOUNT_RIGHT, baseline, LABEL, labels.vat_amount);
-        canvas.rule(LEFT, VAT_AMOUNT_RIGHT, baseline + Length::mm_tenths(14), Length::pt_tenths(5), Colour::RULE);
+        canvas.rule(
+            LEFT,
+            VAT_AMOUNT_RIGHT,
+            baseline + Length::mm_tenths(14),
+            Length::pt_tenths(5),
+            Colour::RULE,
+        );
         for [name, basis, vat] in &self.vat_rows {
             baseline += LEADING;
             canvas.text(LEFT, baseline, VALUE, name);
@@ -142,7 +166,13 @@ impl Summary {
             baseline += LEADING;
         }
         let band_top = baseline - Length::mm(2);
-        canvas.fill(FACTS_LEFT - Length::mm(2), band_top, RIGHT - FACTS_LEFT + Length::mm(2), TO_PAY_BAND, Colour::ACCENT_TINT);
+        canvas.fill(
+            FACTS_LEFT - Length::mm(2),
+            band_top,
+            RIGHT - FACTS_LEFT + Length::mm(2),
+            TO_PAY_BAND,
+            Colour::ACCENT_TINT,
+        );
         let band_baseline = band_top + Length::mm_tenths(68);
         canvas.text(FACTS_LEFT, band_baseline, TO_PAY_LABEL, &self.to_pay_label);
         canvas.text_right(RIGHT - Length::mm(2), band_baseline, TO_PAY, &self.to_pay);

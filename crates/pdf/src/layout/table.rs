@@ -98,12 +98,21 @@ pub fn prepare_rows(sheet: &Sheet<'_>) -> Vec<PreparedRow> {
         .zip(&sheet.totals.lines)
         .map(|(line, amounts)| {
             let description = wrap(&sheet.text(&line.description), DESCRIPTION.width(), measure);
-            let article = wrap(&sheet.text(&line.article_number), ARTICLE.width(), measure);
+            let article = wrap(
+                &sheet.text(&line.article_number),
+                ARTICLE.width() - Length::mm(1),
+                measure,
+            );
             let count = description.len().max(article.len());
             let mut description = description.into_iter();
             let mut article = article.into_iter();
             let lines = (0..count)
-                .map(|_| (article.next().unwrap_or_default(), description.next().unwrap_or_default()))
+                .map(|_| {
+                    (
+                        article.next().unwrap_or_default(),
+                        description.next().unwrap_or_default(),
+                    )
+                })
                 .collect();
             let discount = match line.discount {
                 Discount::None => String::new(),
@@ -112,11 +121,8 @@ pub fn prepare_rows(sheet: &Sheet<'_>) -> Vec<PreparedRow> {
                 Discount::Amount(_) if amounts.discount.is_zero() => String::new(),
                 Discount::Amount(_) => sheet.money(amounts.discount),
             };
-            let vat = if line.vat.treatment.charges_vat() {
-                format::percent(line.vat.rate, language)
-            } else {
-                format::percent(line.vat.effective_rate(), language)
-            };
+            // Lines without VAT (reverse charge, export, exempt) print 0 %; the summary says why.
+            let vat = format::percent(line.vat.effective_rate(), language);
             PreparedRow {
                 lines,
                 figures: [
@@ -158,7 +164,13 @@ pub fn draw_header(canvas: &mut Canvas<'_>, sheet: &Sheet<'_>, top: Length) {
 
 /// Draws lines `from..to` of `row` with the fragment's top at `top`. The figures print with the
 /// first line only, so a row split over two pages shows its numbers once.
-pub fn draw_fragment(canvas: &mut Canvas<'_>, row: &PreparedRow, from: usize, to: usize, top: Length) {
+pub fn draw_fragment(
+    canvas: &mut Canvas<'_>,
+    row: &PreparedRow,
+    from: usize,
+    to: usize,
+    top: Length,
+) {
     let inset = Length::mm(1);
     let first_baseline = top + PAD_TOP + ASCENT;
     let mut baseline = first_baseline;
@@ -173,7 +185,9 @@ pub fn draw_fragment(canvas: &mut Canvas<'_>, row: &PreparedRow, from: usize, to
             let style = shrink_to_fit(CELL, canvas.width(figure, CELL), available);
             match column.align {
                 Align::Left => canvas.text(column.left, first_baseline, style, figure),
-                Align::Right => canvas.text_right(column.right - inset, first_baseline, style, figure),
+                Align::Right => {
+                    canvas.text_right(column.right - inset, first_baseline, style, figure)
+                }
             }
         }
     }

@@ -29,7 +29,12 @@ pub fn issued_invoice(language: Language) -> Invoice {
 
 /// A full credit of [`issued_invoice`], itself issued.
 pub fn issued_credit(language: Language) -> Invoice {
-    let mut credit = credit_invoice(&issued_invoice(language), &CreditSelection::Full, date("2026-03-09")).expect("credit");
+    let mut credit = credit_invoice(
+        &issued_invoice(language),
+        &CreditSelection::Full,
+        date("2026-03-09"),
+    )
+    .expect("credit");
     credit.number = Some("10043".to_owned());
     credit
 }
@@ -39,7 +44,13 @@ pub fn many_rows(rows: usize) -> Invoice {
     let mut invoice = issued_invoice(Language::Swedish);
     invoice.lines = (1..=rows)
         .map(|index| {
-            samples::line(&format!("Rad {index:03} arbete"), Decimal::from(index), "st", Decimal::new(9950, 2), Decimal::from(25))
+            samples::line(
+                &format!("Rad {index:03} arbete"),
+                Decimal::from(index),
+                "st",
+                Decimal::new(9950, 2),
+                Decimal::from(25),
+            )
         })
         .collect();
     invoice
@@ -61,7 +72,11 @@ pub fn save(bytes: Vec<u8>) -> Rendered {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("invoice.pdf");
     std::fs::write(&path, &bytes).expect("write pdf");
-    Rendered { _dir: dir, path, bytes }
+    Rendered {
+        _dir: dir,
+        path,
+        bytes,
+    }
 }
 
 /// Runs a poppler tool and returns its standard output; fails the test if the tool fails.
@@ -69,7 +84,11 @@ pub fn poppler(tool: &str, args: &[&str], path: &Path) -> String {
     let output = Command::new(tool)
         .args(args)
         .arg(path)
-        .args(if tool == "pdftotext" { vec!["-"] } else { vec![] })
+        .args(if tool == "pdftotext" {
+            vec!["-"]
+        } else {
+            vec![]
+        })
         .output()
         .unwrap_or_else(|error| panic!("{tool} could not run (install poppler-utils): {error}"));
     assert!(
@@ -87,7 +106,11 @@ pub fn text(rendered: &Rendered) -> String {
 
 pub fn page_text(rendered: &Rendered, page: usize) -> String {
     let page = page.to_string();
-    poppler("pdftotext", &["-enc", "UTF-8", "-f", &page, "-l", &page], &rendered.path)
+    poppler(
+        "pdftotext",
+        &["-enc", "UTF-8", "-f", &page, "-l", &page],
+        &rendered.path,
+    )
 }
 
 pub fn page_count(rendered: &Rendered) -> usize {
@@ -105,4 +128,38 @@ pub fn squeeze(text: &str) -> String {
 
 pub fn occurrences(haystack: &str, needle: &str) -> usize {
     haystack.matches(needle).count()
+}
+
+/// Words on page 1 with their boxes, in hundredths of a point from the top left.
+pub fn word_boxes(rendered: &Rendered) -> Vec<(String, [i64; 4])> {
+    let html = poppler(
+        "pdftotext",
+        &["-bbox", "-f", "1", "-l", "1"],
+        &rendered.path,
+    );
+    let attribute = |tag: &str, name: &str| -> i64 {
+        let start = tag.find(&format!("{name}=\"")).expect("attribute") + name.len() + 2;
+        let value: Decimal = tag[start..]
+            .split('"')
+            .next()
+            .and_then(|v| v.parse().ok())
+            .expect("number");
+        (value * Decimal::ONE_HUNDRED)
+            .round()
+            .try_into()
+            .expect("fits")
+    };
+    html.split("<word ")
+        .skip(1)
+        .map(|chunk| {
+            let (tag, rest) = chunk.split_once('>').expect("tag");
+            let word = rest
+                .split("</word>")
+                .next()
+                .unwrap_or_default()
+                .replace("&amp;", "&");
+            let bounds = ["xMin", "yMin", "xMax", "yMax"].map(|name| attribute(tag, name));
+            (word, bounds)
+        })
+        .collect()
 }
