@@ -5,6 +5,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod registers_commands;
 
 use fakturera_app::{App, company_file_path};
 use fakturera_core::Language;
@@ -16,9 +17,34 @@ fn main() {
         commands::Company(company_file_path(language).map(|file| App::new(file, language)));
     let outcome = tauri::Builder::default()
         .manage(company)
+        .setup(|app| {
+            registers_commands::start_backup_schedule(app.handle().clone());
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::overview,
-            commands::set_language
+            commands::set_language,
+            registers_commands::company_settings,
+            registers_commands::save_company_settings,
+            registers_commands::set_company_logo,
+            registers_commands::remove_company_logo,
+            registers_commands::register_choices,
+            registers_commands::number_series,
+            registers_commands::add_number_series,
+            registers_commands::update_number_series,
+            registers_commands::set_default_number_series,
+            registers_commands::list_backups,
+            registers_commands::backup_now,
+            registers_commands::restore_backup,
+            registers_commands::list_customers,
+            registers_commands::get_customer,
+            registers_commands::new_customer_form,
+            registers_commands::add_customer,
+            registers_commands::update_customer,
+            registers_commands::list_articles,
+            registers_commands::get_article,
+            registers_commands::add_article,
+            registers_commands::update_article
         ])
         .run(tauri::generate_context!());
     if let Err(error) = outcome {

@@ -3,7 +3,9 @@
 //! Input and output are JSON; exit code 0 means success, 2 bad input (the message on stderr),
 //! and 1 any other failure. See docs/cli.md.
 
+mod form_input;
 mod output;
+mod registers;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -33,6 +35,8 @@ struct Cli {
 enum Command {
     /// The company file's name, schema version and path.
     Overview,
+    #[command(flatten)]
+    Registers(registers::RegisterCommand),
 }
 
 fn run(cli: Cli) -> Result<serde_json::Value, AppError> {
@@ -44,6 +48,7 @@ fn run(cli: Cli) -> Result<serde_json::Value, AppError> {
     let app = App::new(file, language);
     match cli.command {
         Command::Overview => output::json(&app.overview()?),
+        Command::Registers(command) => registers::run(&app, command),
     }
 }
 

@@ -1,0 +1,187 @@
+//! IPC commands for Inställningar, Kunder and Artiklar, and the backup schedule. Each command
+//! parses its arguments, reads the clock when the use case needs the date, calls one `App` method
+//! and returns its result.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use chrono::{Local, NaiveDate, Utc};
+use fakturera_app::articles::{ArticleDetails, ArticleForm, ArticleRow};
+use fakturera_app::backups::BackupView;
+use fakturera_app::company_settings::{CompanySettings, CompanySettingsForm};
+use fakturera_app::customers::{CustomerDetails, CustomerForm, CustomerRow};
+use fakturera_app::number_series::{NumberSeriesForm, NumberSeriesView};
+use fakturera_app::register_choices::RegisterChoices;
+use fakturera_app::{App, AppError, RegisterSearch};
+use tauri::{AppHandle, Manager, State};
+
+use crate::commands::Company;
+
+/// How often the shell asks whether a scheduled backup is due; the store decides (daily).
+const BACKUP_CHECK_INTERVAL: Duration = Duration::from_secs(60 * 60);
+
+fn app<'a>(company: &'a State<'_, Company>) -> Result<&'a App, AppError> {
+    company.0.as_ref().map_err(Clone::clone)
+}
+
+fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
+/// Takes a backup at start when one is due, then checks every hour, for as long as the app runs.
+pub fn start_backup_schedule(handle: AppHandle) {
+    std::thread::spawn(move || {
+        loop {
+            if let Ok(app) = handle.state::<Company>().0.as_ref() {
+                if let Err(error) = app.backup_if_due(Utc::now()) {
+                    eprintln!(
+                        "Automatisk säkerhetskopiering misslyckades / Automatic backup failed: {}",
+                        error.message
+                    );
+                }
+            }
+            std::thread::sleep(BACKUP_CHECK_INTERVAL);
+        }
+    });
+}
+
+#[tauri::command(async)]
+pub fn company_settings(company: State<'_, Company>) -> Result<CompanySettings, AppError> {
+    app(&company)?.company_settings()
+}
+
+#[tauri::command(async)]
+pub fn save_company_settings(
+    company: State<'_, Company>,
+    form: CompanySettingsForm,
+) -> Result<CompanySettings, AppError> {
+    app(&company)?.save_company_settings(&form, today())
+}
+
+#[tauri::command(async)]
+pub fn set_company_logo(
+    company: State<'_, Company>,
+    base64: String,
+) -> Result<CompanySettings, AppError> {
+    app(&company)?.set_company_logo_base64(&base64)
+}
+
+#[tauri::command(async)]
+pub fn remove_company_logo(company: State<'_, Company>) -> Result<CompanySettings, AppError> {
+    app(&company)?.remove_company_logo()
+}
+
+#[tauri::command(async)]
+pub fn register_choices(company: State<'_, Company>) -> Result<RegisterChoices, AppError> {
+    Ok(app(&company)?.register_choices(today()))
+}
+
+#[tauri::command(async)]
+pub fn number_series(company: State<'_, Company>) -> Result<Vec<NumberSeriesView>, AppError> {
+    app(&company)?.number_series()
+}
+
+#[tauri::command(async)]
+pub fn add_number_series(
+    company: State<'_, Company>,
+    form: NumberSeriesForm,
+) -> Result<Vec<NumberSeriesView>, AppError> {
+    app(&company)?.add_number_series(&form)
+}
+
+#[tauri::command(async)]
+pub fn update_number_series(
+    company: State<'_, Company>,
+    id: i64,
+    form: NumberSeriesForm,
+) -> Result<Vec<NumberSeriesView>, AppError> {
+    app(&company)?.update_number_series(id, &form)
+}
+
+#[tauri::command(async)]
+pub fn set_default_number_series(
+    company: State<'_, Company>,
+    id: i64,
+) -> Result<Vec<NumberSeriesView>, AppError> {
+    app(&company)?.set_default_number_series(id)
+}
+
+#[tauri::command(async)]
+pub fn list_backups(company: State<'_, Company>) -> Result<Vec<BackupView>, AppError> {
+    app(&company)?.backups()
+}
+
+#[tauri::command(async)]
+pub fn backup_now(company: State<'_, Company>) -> Result<BackupView, AppError> {
+    app(&company)?.backup_now(Utc::now())
+}
+
+#[tauri::command(async)]
+pub fn restore_backup(company: State<'_, Company>, path: String) -> Result<(), AppError> {
+    app(&company)?.restore_backup(&PathBuf::from(path), Utc::now())
+}
+
+#[tauri::command(async)]
+pub fn list_customers(
+    company: State<'_, Company>,
+    search: RegisterSearch,
+) -> Result<Vec<CustomerRow>, AppError> {
+    app(&company)?.customers(&search)
+}
+
+#[tauri::command(async)]
+pub fn get_customer(company: State<'_, Company>, id: i64) -> Result<CustomerDetails, AppError> {
+    app(&company)?.customer(id)
+}
+
+#[tauri::command(async)]
+pub fn new_customer_form(company: State<'_, Company>) -> Result<CustomerForm, AppError> {
+    app(&company)?.new_customer_form()
+}
+
+#[tauri::command(async)]
+pub fn add_customer(
+    company: State<'_, Company>,
+    form: CustomerForm,
+) -> Result<CustomerDetails, AppError> {
+    app(&company)?.add_customer(&form, today())
+}
+
+#[tauri::command(async)]
+pub fn update_customer(
+    company: State<'_, Company>,
+    id: i64,
+    form: CustomerForm,
+) -> Result<CustomerDetails, AppError> {
+    app(&company)?.update_customer(id, &form, today())
+}
+
+#[tauri::command(async)]
+pub fn list_articles(
+    company: State<'_, Company>,
+    search: RegisterSearch,
+) -> Result<Vec<ArticleRow>, AppError> {
+    app(&company)?.articles(&search, today())
+}
+
+#[tauri::command(async)]
+pub fn get_article(company: State<'_, Company>, id: i64) -> Result<ArticleDetails, AppError> {
+    app(&company)?.article(id, today())
+}
+
+#[tauri::command(async)]
+pub fn add_article(
+    company: State<'_, Company>,
+    form: ArticleForm,
+) -> Result<ArticleDetails, AppError> {
+    app(&company)?.add_article(&form, today())
+}
+
+#[tauri::command(async)]
+pub fn update_article(
+    company: State<'_, Company>,
+    id: i64,
+    form: ArticleForm,
+) -> Result<ArticleDetails, AppError> {
+    app(&company)?.update_article(id, &form, today())
+}
