@@ -72,7 +72,10 @@ pub enum RegisterRecordCommand {
     /// Shows one record by its customer or article number.
     Show { number: String },
     /// Changes the fields given in the JSON object of the record with this number.
-    Update { number: String, file: Option<PathBuf> },
+    Update {
+        number: String,
+        file: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
