@@ -9,6 +9,7 @@ pub mod backups;
 pub mod company_file;
 pub mod company_settings;
 pub mod customers;
+pub mod delivery;
 pub mod demo;
 pub mod documents;
 pub mod error;

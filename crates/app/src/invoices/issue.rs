@@ -52,6 +52,18 @@ pub(crate) fn issue_stored(
     now: DateTime<Utc>,
     language: Language,
 ) -> Result<(), AppError> {
+    issue_stored_with(store, id, now, language, None)
+}
+
+/// Like [`issue_stored`]; with `queue`, the invoice is also put in the outbox in the same
+/// transaction ("Skicka" on a draft).
+pub(crate) fn issue_stored_with(
+    store: &mut Store,
+    id: InvoiceId,
+    now: DateTime<Utc>,
+    language: Language,
+    queue: Option<&fakturera_store::NewOutboxEntry>,
+) -> Result<(), AppError> {
     let stored = store
         .invoice(id)
         .map_err(|error| error.into_app_error(language))?;
@@ -67,17 +79,20 @@ pub(crate) fn issue_stored(
         .customer(stored.customer_id)
         .map_err(|error| error.into_app_error(language))?;
     crate::documents::refuse_when_blocked(&ready, &customer, language)?;
-    store
-        .issue_invoice(id, now, |invoice| {
-            let number = invoice.number.clone().unwrap_or_default();
-            invoice.seller = ready.seller.clone();
-            invoice.buyer = ready.buyer.clone();
-            if !invoice.is_credit() {
-                invoice.ocr = ocr_for_number(&number)?;
-            }
-            Ok(())
-        })
-        .map_err(|error| error.into_app_error(language))?;
+    let prepare = |invoice: &mut Invoice| {
+        let number = invoice.number.clone().unwrap_or_default();
+        invoice.seller = ready.seller.clone();
+        invoice.buyer = ready.buyer.clone();
+        if !invoice.is_credit() {
+            invoice.ocr = ocr_for_number(&number)?;
+        }
+        Ok(())
+    };
+    match queue {
+        Some(entry) => store.issue_invoice_for_sending(id, now, prepare, entry),
+        None => store.issue_invoice(id, now, prepare),
+    }
+    .map_err(|error| error.into_app_error(language))?;
     Ok(())
 }
 
