@@ -40,7 +40,7 @@ impl Column {
 }
 
 /// Article number, text, quantity, unit, price, discount, VAT rate, amount: 170 mm in all.
-const ARTICLE: Column = Column::new(20, 39, Align::Left);
+const ARTICLE: Column = Column::new(21, 39, Align::Left);
 const DESCRIPTION: Column = Column::new(41, 98, Align::Left);
 const QUANTITY: Column = Column::new(99, 112, Align::Right);
 const UNIT: Column = Column::new(114, 124, Align::Left);
@@ -53,8 +53,8 @@ const AMOUNT: Column = Column::new(168, 190, Align::Right);
 const FIGURE_COLUMNS: [Column; 6] = [QUANTITY, UNIT, PRICE, DISCOUNT, VAT, AMOUNT];
 
 pub const HEADER_HEIGHT: Length = Length::mm(7);
-const PAD_TOP: Length = Length::mm_tenths(17);
-const PAD_BOTTOM: Length = Length::mm_tenths(13);
+const PAD_TOP: Length = Length::mm_tenths(13);
+const PAD_BOTTOM: Length = Length::mm_tenths(9);
 /// Space from the top of a text line to its baseline at the cell size.
 const ASCENT: Length = Length::mm_tenths(27);
 
@@ -156,7 +156,7 @@ pub fn draw_header(canvas: &mut Canvas<'_>, sheet: &Sheet<'_>, top: Length) {
     for (column, title) in titles {
         let inset = Length::mm(1);
         match column.align {
-            Align::Left => canvas.text(column.left + inset, baseline, TABLE_HEAD, title),
+            Align::Left => canvas.text(column.left, baseline, TABLE_HEAD, title),
             Align::Right => canvas.text_right(column.right - inset, baseline, TABLE_HEAD, title),
         }
     }
@@ -175,7 +175,7 @@ pub fn draw_fragment(
     let first_baseline = top + PAD_TOP + ASCENT;
     let mut baseline = first_baseline;
     for (article, description) in row.lines.get(from..to).unwrap_or_default() {
-        canvas.text(ARTICLE.left + inset, baseline, CELL, article);
+        canvas.text(ARTICLE.left, baseline, CELL, article);
         canvas.text(DESCRIPTION.left, baseline, CELL, description);
         baseline += CELL_LEADING;
     }

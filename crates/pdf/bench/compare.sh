@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Renders the same 1-page and 10-page invoice with Fakturera's renderer and with the HTML-to-PDF
+# engines other invoicing tools use, and prints median time per invoice, peak memory and ratios.
+#
+#   crates/pdf/bench/compare.sh            # 200 runs of everything
+#   RUNS_EXTERNAL=20 crates/pdf/bench/compare.sh   # fewer runs of the slow external engines
+#
+# Installs what it needs from Debian (chromium, wkhtmltopdf, php-dompdf, weasyprint); an engine
+# that does not install is reported as such and skipped.
+set -euo pipefail
+
+RUNS=${RUNS:-200}
+RUNS_EXTERNAL=${RUNS_EXTERNAL:-$RUNS}
+ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v wkhtmltopdf >/dev/null || missing+=(wkhtmltopdf)
+  [ -f /usr/share/php/dompdf/autoload.php ] || missing+=(php-cli php-dompdf)
+  command -v weasyprint >/dev/null || missing+=(weasyprint)
+  command -v /usr/bin/time >/dev/null || missing+=(time)
+  fc-list | grep -qi "DejaVu Sans" || missing+=(fonts-dejavu-core)
+  if [ ${#missing[@]} -gt 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null || true
+  fi
+fi
+
+cargo build --release -q -p fakturera-pdf --example bench
+BENCH="$CARGO_TARGET_DIR/release/examples/bench"
+"$BENCH" html "$WORK"
+
+cat > "$WORK/dompdf.php" <<'PHP'
+<?php
+require '/usr/share/php/dompdf/autoload.php';
+$dompdf = new Dompdf\Dompdf(['isRemoteEnabled' => false]);
+$dompdf->loadHtml(file_get_contents($argv[1]));
+$dompdf->setPaper('A4');
+$dompdf->render();
+file_put_contents($argv[2], $dompdf->output());
+PHP
+
+# Median of the numbers on stdin.
+median() { sort -n | awk '{ a[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+# engine_command NAME HTML PDF -> the command line rendering HTML to PDF with that engine.
+engine_command() {
+  case "$1" in
+    chromium) echo "chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync --no-pdf-header-footer --print-to-pdf=$3 file://$2" ;;
+    wkhtmltopdf) echo "wkhtmltopdf --quiet --page-size A4 $2 $3" ;;
+    dompdf) echo "php $WORK/dompdf.php $2 $3" ;;
+    weasyprint) echo "weasyprint $2 $3" ;;
+  esac
+}
+
+available() {
+  case "$1" in
+    dompdf) command -v php >/dev/null && [ -f /usr/share/php/dompdf/autoload.php ] ;;
+    *) command -v "$1" >/dev/null ;;
+  esac
+}
+
+declare -A MEDIAN_MS PEAK_KB PAGES
+printf '%s\n' "Measuring Fakturera ($RUNS runs per invoice, in one process)..." >&2
+/usr/bin/time -f '%M' -o "$WORK/fakturera.mem" "$BENCH" "$RUNS" > "$WORK/fakturera.out"
+for size in 1 10; do
+  line=$(grep "fakturera $size-page" "$WORK/fakturera.out")
+  us=$(sed -E 's/.*median_us=([0-9]+).*/\1/' <<<"$line")
+  MEDIAN_MS[fakturera,$size]=$(awk -v us="$us" 'BEGIN { printf "%.3f", us / 1000 }')
+  PAGES[fakturera,$size]=$(sed -E 's/.*pages=([0-9]+).*/\1/' <<<"$line")
+  PEAK_KB[fakturera,$size]=$(cat "$WORK/fakturera.mem")
+done
+# A cold start too: one render in a fresh process, as a CLI call would do it.
+cold=$( { /usr/bin/time -f '%e' "$BENCH" 1 >/dev/null; } 2>&1 | tail -1)
+
+for engine in chromium wkhtmltopdf dompdf weasyprint; do
+  if ! available "$engine"; then
+    echo "$engine: not installed, skipped" >&2
+    continue
+  fi
+  for size in 1 10; do
+    html="$WORK/invoice-$size.html"
+    pdf="$WORK/$engine-$size.pdf"
+    cmd=$(engine_command "$engine" "$html" "$pdf")
+    printf '%s\n' "Measuring $engine, $size-page invoice ($RUNS_EXTERNAL runs)..." >&2
+    : > "$WORK/times"
+    for _ in $(seq "$RUNS_EXTERNAL"); do
+      start=$(date +%s%N)
+      $cmd >/dev/null 2>&1 || true
+      end=$(date +%s%N)
+      echo $(( (end - start) / 1000 )) >> "$WORK/times"
+    done
+    MEDIAN_MS[$engine,$size]=$(median < "$WORK/times" | awk '{ printf "%.1f", $1 / 1000 }')
+    /usr/bin/time -f '%M' -o "$WORK/$engine.mem" $cmd >/dev/null 2>&1 || true
+    PEAK_KB[$engine,$size]=$(tail -1 "$WORK/$engine.mem")
+    PAGES[$engine,$size]=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+  done
+done
+
+echo
+echo "Machine: $(nproc) cores, $(uname -sr); Fakturera runs: $RUNS, external runs: $RUNS_EXTERNAL"
+echo "Fakturera cold start (one process, one 1-page invoice, including font parsing): ${cold} s"
+echo
+echo "| Renderer | Invoice | Pages | Median per invoice | Peak memory | Slower than Fakturera |"
+echo "|---|---|---|---|---|---|"
+for engine in fakturera chromium wkhtmltopdf dompdf weasyprint; do
+  for size in 1 10; do
+    [ -n "${MEDIAN_MS[$engine,$size]:-}" ] || continue
+    ratio=$(awk -v a="${MEDIAN_MS[$engine,$size]}" -v b="${MEDIAN_MS[fakturera,$size]}" 'BEGIN { printf "%.0f×", a / b }')
+    mem=$(awk -v kb="${PEAK_KB[$engine,$size]:-0}" 'BEGIN { printf "%.0f MB", kb / 1024 }')
+    echo "| $engine | $size-page | ${PAGES[$engine,$size]:-?} | ${MEDIAN_MS[$engine,$size]} ms | $mem | $ratio |"
+  done
+done
