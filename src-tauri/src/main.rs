@@ -5,6 +5,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod invoices_commands;
 mod registers_commands;
 
 use fakturera_app::{App, company_file_path};
@@ -15,6 +16,7 @@ fn main() {
     let language = Language::Swedish;
     let company =
         commands::Company(company_file_path(language).map(|file| App::new(file, language)));
+    invoices_commands::fill_demo_data_on_start(&company);
     let outcome = tauri::Builder::default()
         .manage(company)
         .setup(|app| {
@@ -24,6 +26,20 @@ fn main() {
         .invoke_handler(tauri::generate_handler![
             commands::overview,
             commands::set_language,
+            invoices_commands::list_invoices,
+            invoices_commands::invoice_detail,
+            invoices_commands::new_invoice,
+            invoices_commands::preview_invoice,
+            invoices_commands::create_invoice_draft,
+            invoices_commands::update_invoice_draft,
+            invoices_commands::delete_invoice_draft,
+            invoices_commands::issue_invoice,
+            invoices_commands::credit_invoice,
+            invoices_commands::record_invoice_payment,
+            invoices_commands::invoice_events,
+            invoices_commands::invoice_customer_choices,
+            invoices_commands::invoice_article_choices,
+            invoices_commands::fill_demo_data,
             registers_commands::company_settings,
             registers_commands::save_company_settings,
             registers_commands::set_company_logo,

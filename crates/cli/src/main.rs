@@ -4,6 +4,7 @@
 //! and 1 any other failure. See docs/cli.md.
 
 mod form_input;
+mod invoices;
 mod output;
 mod registers;
 
@@ -37,6 +38,15 @@ enum Command {
     Overview,
     #[command(flatten)]
     Registers(registers::RegisterCommand),
+    /// Invoices and credit invoices: create, issue, credit, pay, list, show.
+    #[command(subcommand)]
+    Invoices(invoices::InvoiceCommand),
+    /// Fills an empty company file with a demo company, customers, articles and a year of invoices.
+    Demo {
+        /// The last day of the demo year (YYYY-MM-DD); today when left out.
+        #[arg(long)]
+        today: Option<String>,
+    },
 }
 
 fn run(cli: Cli) -> Result<serde_json::Value, AppError> {
@@ -49,6 +59,8 @@ fn run(cli: Cli) -> Result<serde_json::Value, AppError> {
     match cli.command {
         Command::Overview => output::json(&app.overview()?),
         Command::Registers(command) => registers::run(&app, command),
+        Command::Invoices(command) => invoices::run(&app, command),
+        Command::Demo { today } => invoices::demo(&app, today.as_deref()),
     }
 }
 

@@ -117,6 +117,24 @@ impl App {
         })
     }
 
+    /// The customer with this customer number, for scripts that name customers by number.
+    pub fn invoice_customer_by_number(
+        &self,
+        customer_number: &str,
+    ) -> Result<CustomerChoice, AppError> {
+        let number = customer_number.trim().to_owned();
+        self.with_store(|store| match store.customer_by_number(&number)? {
+            Some((id, customer)) => Ok(CustomerChoice::new(id, &customer)),
+            None => Err(StoreError::new(
+                fakturera_store::StoreErrorKind::NotFound,
+                fakturera_core::Text::new(
+                    format!("Det finns ingen kund med kundnummer \"{number}\". Kontrollera numret i kundregistret."),
+                    format!("There is no customer with customer number \"{number}\". Check the number in the customer register."),
+                ),
+            )),
+        })
+    }
+
     /// Articles for a row: an exact article number first, then articles whose name or number
     /// contains `search`; each as the row it fills in for `customer_id` on `issue_date`.
     pub fn invoice_article_choices(

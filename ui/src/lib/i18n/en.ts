@@ -1,4 +1,5 @@
 // The English texts of the UI; the keys are exactly those of sv.ts.
+import { invoicesEn } from "../../invoices/i18n";
 import type { Dictionary } from "./index.svelte";
 
 export const en: Dictionary = {
@@ -187,5 +188,6 @@ export const en: Dictionary = {
   "backups.kind.scheduled": "Automatic",
   "backups.kind.before_migration": "Before upgrade",
   "backups.kind.before_restore": "Before restore",
+  ...invoicesEn,
   ...invoicesEn,
 };
