@@ -73,8 +73,12 @@ fn write_failed(path: &Path, error: &std::io::Error, language: Language) -> AppE
     let shown = path.display();
     AppError::internal(
         &Text::new(
-            format!("Filen {shown} kunde inte sparas ({error}). Välj en annan mapp eller kontrollera att det finns plats."),
-            format!("The file {shown} could not be saved ({error}). Choose another folder or check that there is space."),
+            format!(
+                "Filen {shown} kunde inte sparas ({error}). Välj en annan mapp eller kontrollera att det finns plats."
+            ),
+            format!(
+                "The file {shown} could not be saved ({error}). Choose another folder or check that there is space."
+            ),
         ),
         language,
     )
@@ -82,13 +86,17 @@ fn write_failed(path: &Path, error: &std::io::Error, language: Language) -> AppE
 
 /// Writes `bytes` to `path` through a temporary file in the same folder, so the file is either the
 /// old one or complete.
-pub(crate) fn write_whole(path: &Path, bytes: &[u8], language: Language) -> Result<SavedDocument, AppError> {
+pub(crate) fn write_whole(
+    path: &Path,
+    bytes: &[u8],
+    language: Language,
+) -> Result<SavedDocument, AppError> {
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let mut file =
-        tempfile::NamedTempFile::new_in(&folder).map_err(|error| write_failed(path, &error, language))?;
+    let mut file = tempfile::NamedTempFile::new_in(&folder)
+        .map_err(|error| write_failed(path, &error, language))?;
     file.write_all(bytes)
         .and_then(|()| file.as_file().sync_all())
         .map_err(|error| write_failed(path, &error, language))?;
@@ -161,10 +169,30 @@ mod tests {
         let mut invoice = samples::domestic_invoice(date);
         invoice.number = None;
         let cases: [(Option<&str>, DocumentKind, Language, &str); 4] = [
-            (Some("1001"), DocumentKind::Pdf, Language::Swedish, "Faktura 1001.pdf"),
-            (Some("F/17"), DocumentKind::EInvoice, Language::English, "Invoice F_17.xml"),
-            (None, DocumentKind::Pdf, Language::Swedish, "Faktura (utkast).pdf"),
-            (None, DocumentKind::Pdf, Language::English, "Invoice (draft).pdf"),
+            (
+                Some("1001"),
+                DocumentKind::Pdf,
+                Language::Swedish,
+                "Faktura 1001.pdf",
+            ),
+            (
+                Some("F/17"),
+                DocumentKind::EInvoice,
+                Language::English,
+                "Invoice F_17.xml",
+            ),
+            (
+                None,
+                DocumentKind::Pdf,
+                Language::Swedish,
+                "Faktura (utkast).pdf",
+            ),
+            (
+                None,
+                DocumentKind::Pdf,
+                Language::English,
+                "Invoice (draft).pdf",
+            ),
         ];
         for (number, kind, language, expected) in cases {
             invoice.number = number.map(str::to_owned);
@@ -181,7 +209,11 @@ mod tests {
         assert_eq!(std::fs::read(&path).expect("read back"), b"%PDF-1.7 test");
         let missing = folder.path().join("no such folder").join("x.pdf");
         let error = write_whole(&missing, b"x", Language::English).expect_err("no folder");
-        assert!(error.message.contains("could not be saved"), "{}", error.message);
+        assert!(
+            error.message.contains("could not be saved"),
+            "{}",
+            error.message
+        );
         // Nothing but the one file was left behind.
         assert_eq!(std::fs::read_dir(folder.path()).expect("list").count(), 1);
     }

@@ -146,19 +146,17 @@ impl App {
     /// preview already marks those fields.
     pub fn presend_findings(&self, request: &DocumentRequest) -> Result<PresendReport, AppError> {
         let language = self.language();
-        self.with_store(|store| {
-            match form_source(store, request, language) {
-                Ok(source) => Ok(report_for_source(&source, language)),
-                Err(error) if error.code == ErrorCode::InvalidInput => {
-                    let customer = store
-                        .customer(fakturera_store::CustomerId(request.customer_id))
-                        .map_err(|error| crate::IntoAppError::into_app_error(error, language))?;
-                    Ok(PresendReport::unchecked(DeliveryRoute::for_customer(
-                        &customer,
-                    )))
-                }
-                Err(error) => Err(error),
+        self.with_store(|store| match form_source(store, request, language) {
+            Ok(source) => Ok(report_for_source(&source, language)),
+            Err(error) if error.code == ErrorCode::InvalidInput => {
+                let customer = store
+                    .customer(fakturera_store::CustomerId(request.customer_id))
+                    .map_err(|error| crate::IntoAppError::into_app_error(error, language))?;
+                Ok(PresendReport::unchecked(DeliveryRoute::for_customer(
+                    &customer,
+                )))
             }
+            Err(error) => Err(error),
         })
     }
 
@@ -200,10 +198,18 @@ mod tests {
             assert_eq!(report.findings.len(), 1, "{:?}", report.findings);
             let finding = &report.findings[0];
             assert_eq!(
-                (finding.rule_id.as_str(), finding.field.as_str(), finding.severity),
+                (
+                    finding.rule_id.as_str(),
+                    finding.field.as_str(),
+                    finding.severity
+                ),
                 ("PEPPOL-EN16931-R003", "buyer_reference", severity)
             );
-            assert!(finding.message.contains("buyer reference"), "{}", finding.message);
+            assert!(
+                finding.message.contains("buyer reference"),
+                "{}",
+                finding.message
+            );
         }
     }
 

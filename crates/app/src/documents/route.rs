@@ -43,11 +43,23 @@ mod tests {
     fn delivery_choice_and_lookup_decide_the_route() {
         let cases = [
             (DeliveryChoice::EInvoice, None, DeliveryRoute::EInvoice),
-            (DeliveryChoice::EInvoice, Some("0007:5567212047"), DeliveryRoute::EInvoice),
-            (DeliveryChoice::Automatic, Some("0007:5567212047"), DeliveryRoute::EInvoice),
+            (
+                DeliveryChoice::EInvoice,
+                Some("0007:5567212047"),
+                DeliveryRoute::EInvoice,
+            ),
+            (
+                DeliveryChoice::Automatic,
+                Some("0007:5567212047"),
+                DeliveryRoute::EInvoice,
+            ),
             (DeliveryChoice::Automatic, Some("  "), DeliveryRoute::Paper),
             (DeliveryChoice::Automatic, None, DeliveryRoute::Paper),
-            (DeliveryChoice::Email, Some("0007:5567212047"), DeliveryRoute::Paper),
+            (
+                DeliveryChoice::Email,
+                Some("0007:5567212047"),
+                DeliveryRoute::Paper,
+            ),
             (DeliveryChoice::Letter, None, DeliveryRoute::Paper),
         ];
         for (choice, address, expected) in cases {
