@@ -115,12 +115,12 @@ impl Payment {
         canvas.fill(LEFT, top, CONTENT_WIDTH, height, Colour::ACCENT_TINT);
         canvas.fill(LEFT, top, Length::mm(1), height, Colour::ACCENT);
         let inner_left = LEFT + Length::mm(4);
-        canvas.text(
-            inner_left,
-            top + Length::mm(5),
-            SECTION,
-            sheet.labels.payment_details,
-        );
+        let heading = if sheet.invoice.is_credit() {
+            sheet.labels.credit_details
+        } else {
+            sheet.labels.payment_details
+        };
+        canvas.text(inner_left, top + Length::mm(5), SECTION, heading);
 
         let rows = [
             (&self.first_row, SLOT_WIDTH),
