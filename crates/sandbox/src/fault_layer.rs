@@ -47,7 +47,12 @@ pub async fn apply_faults(
         .status
         .and_then(|status| StatusCode::from_u16(status).ok())
     {
-        Some(status) => injected_response(&fault, status),
+        Some(status) => {
+            // Read the upload first, as a real server does before it answers: answering early and
+            // closing makes a client that is still sending see a reset instead of the status.
+            let _ = axum::body::to_bytes(request.into_body(), usize::MAX).await;
+            injected_response(&fault, status)
+        }
         None => next.run(request).await,
     };
     log_call(&state, &method, &path, response.status());
