@@ -3,6 +3,7 @@
 //! Input and output are JSON; exit code 0 means success, 2 bad input (the message on stderr),
 //! and 1 any other failure. See docs/cli.md.
 
+mod documents;
 mod form_input;
 mod invoices;
 mod output;
