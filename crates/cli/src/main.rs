@@ -3,9 +3,11 @@
 //! Input and output are JSON; exit code 0 means success, 2 bad input (the message on stderr),
 //! and 1 any other failure. See docs/cli.md.
 
+mod delivery;
 mod documents;
 mod form_input;
 mod invoices;
+mod keychain_choice;
 mod output;
 mod registers;
 
@@ -42,6 +44,8 @@ enum Command {
     /// Invoices and credit invoices: create, issue, credit, pay, list, show.
     #[command(subcommand)]
     Invoices(invoices::InvoiceCommand),
+    #[command(flatten)]
+    Delivery(delivery::DeliveryCommand),
     /// Fills an empty company file with a demo company, customers, articles and a year of invoices.
     Demo {
         /// The last day of the demo year (YYYY-MM-DD); today when left out.
@@ -61,6 +65,7 @@ fn run(cli: Cli) -> Result<serde_json::Value, AppError> {
         Command::Overview => output::json(&app.overview()?),
         Command::Registers(command) => registers::run(&app, command),
         Command::Invoices(command) => invoices::run(&app, command),
+        Command::Delivery(command) => delivery::run(&app, command),
         Command::Demo { today } => invoices::demo(&app, today.as_deref()),
     }
 }

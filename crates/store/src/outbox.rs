@@ -384,6 +384,15 @@ impl Store {
         Ok(rows.collect::<Result<Vec<_>, _>>()?)
     }
 
+    /// Drafts that are not credit invoices, oldest first (the CLI's `send --include-drafts`).
+    pub fn draft_invoice_ids(&self) -> Result<Vec<InvoiceId>, StoreError> {
+        let mut statement = self.connection.prepare_cached(
+            "SELECT id FROM invoices WHERE status = 'draft' AND kind = 'invoice' ORDER BY id",
+        )?;
+        let rows = statement.query_map([], |row| row.get(0))?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    }
+
     /// Entries whose failure the user has not seen yet.
     pub fn outbox_notices(&self) -> Result<Vec<OutboxEntry>, StoreError> {
         let sql = format!(

@@ -60,7 +60,11 @@ fn reasons_text(reasons: &[String]) -> String {
 
 fn failure_message(failure: &DeliveryFailure) -> String {
     let mut message = failure.error.message.sv.clone();
-    if !failure.reasons.is_empty() {
+    let already_said = failure
+        .reasons
+        .iter()
+        .all(|reason| message.contains(reason.as_str()));
+    if !already_said {
         message = format!("{message} ({})", failure.reasons.join("; "));
     }
     message

@@ -19,7 +19,7 @@ mod views;
 mod worker;
 
 pub use lookup::ReceiverLookupView;
-pub use queue::{DeliveryNotice, SendPreview, SendPreviewRow};
+pub use queue::{DeliveryNotice, OutboxSummary, SendPreview, SendPreviewRow};
 pub use reroute::{RerouteChannel, RerouteRequest};
 pub use routing::RoutingSnapshot;
 pub use schedule::Schedule;

@@ -2,7 +2,8 @@
 //! "Skicka alla" with its preview, and reading where each invoice's delivery stands.
 
 use chrono::{DateTime, Utc};
-use fakturera_core::invoice::InvoiceStatus;
+use fakturera_core::FieldErrors;
+use fakturera_core::invoice::{Invoice, InvoiceStatus};
 use fakturera_core::{Language, Text};
 use fakturera_store::{InvoiceId, NewOutboxEntry, Store, StoreError};
 use serde::{Deserialize, Serialize};
@@ -14,7 +15,7 @@ use super::views::{
 };
 use crate::app::App;
 use crate::error::{AppError, ErrorCode, IntoAppError};
-use crate::invoices::issue::issue_stored_with;
+use crate::invoices::issue::{issue_stored_with, refreshed};
 use crate::register_fields::DeliveryChoiceCode;
 
 /// One invoice of the "Skicka alla" preview: which channel it will go by (it decides the cost).
@@ -39,6 +40,26 @@ pub struct SendPreviewRow {
 #[ts(export)]
 pub struct SendPreview {
     pub rows: Vec<SendPreviewRow>,
+}
+
+/// How many invoices are where in the outbox, for progress bars and the status bar.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct OutboxSummary {
+    #[ts(type = "number")]
+    pub queued: u64,
+    #[ts(type = "number")]
+    pub sending: u64,
+    #[ts(type = "number")]
+    pub handed_over: u64,
+    #[ts(type = "number")]
+    pub delivered: u64,
+    #[ts(type = "number")]
+    pub failed: u64,
+    #[ts(type = "number")]
+    pub handled: u64,
+    /// Why sending is paused, in the user's language.
+    pub paused: Option<String>,
 }
 
 /// A failed delivery the user has not seen yet.
@@ -72,7 +93,7 @@ fn choice_label(choice: DeliveryChoiceCode) -> Text {
 fn snapshot_for(
     store: &Store,
     id: InvoiceId,
-) -> Result<Result<RoutingSnapshot, fakturera_core::FieldErrors>, StoreError> {
+) -> Result<Result<RoutingSnapshot, FieldErrors>, StoreError> {
     let stored = store.invoice(id)?;
     let customer = store.customer(stored.customer_id)?;
     Ok(RoutingSnapshot::for_customer(
@@ -103,8 +124,14 @@ pub(crate) fn queue_invoice(
     let snapshot = snapshot_for(store, id)
         .map_err(to_app)?
         .map_err(|errors| errors.into_app_error(language))?;
+    let stored = store.invoice(id).map_err(to_app)?;
+    let document = match stored.status {
+        InvoiceStatus::Draft => refreshed(store, id).map_err(to_app)?,
+        _ => stored.invoice.clone(),
+    };
+    refuse_without_reference(&document, language)?;
     let entry = new_entry(&snapshot);
-    match store.invoice(id).map_err(to_app)?.status {
+    match stored.status {
         InvoiceStatus::Draft => issue_stored_with(store, id, now, language, Some(&entry))?,
         _ => {
             store
@@ -113,6 +140,20 @@ pub(crate) fn queue_invoice(
         }
     }
     read_status(store, id, language).map_err(to_app)
+}
+
+/// AutoInvoice receives the e-invoice XML whatever the channel, and refuses it without a buyer
+/// or order reference (PEPPOL-EN16931-R003); say so before the invoice is numbered.
+fn refuse_without_reference(invoice: &Invoice, language: Language) -> Result<(), AppError> {
+    let missing: Vec<_> = fakturera_peppol::check_before_send(invoice)
+        .into_iter()
+        .filter(|finding| finding.rule_id == "PEPPOL-EN16931-R003")
+        .map(fakturera_core::FieldError::from)
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    Err(FieldErrors(missing).into_app_error(language))
 }
 
 pub(crate) fn read_status(
@@ -196,6 +237,41 @@ impl App {
                 }
             }
             Ok(queued)
+        })
+    }
+
+    /// How many invoices are where in the outbox.
+    pub fn outbox_summary(&self) -> Result<OutboxSummary, AppError> {
+        let language = self.language();
+        self.with_store(|store| {
+            let counts = store.outbox_counts()?;
+            let paused = store.autoinvoice_settings()?.paused;
+            Ok::<_, StoreError>(OutboxSummary {
+                queued: counts.queued,
+                sending: counts.sending,
+                handed_over: counts.handed_over,
+                delivered: counts.delivered,
+                failed: counts.failed,
+                handled: counts.handled,
+                paused: paused.map(|text| text.in_language(language).to_owned()),
+            })
+        })
+    }
+
+    /// Issued invoices never queued, and drafts, in id order: what `send --all --include-drafts`
+    /// takes.
+    pub fn unsent_invoice_ids(&self, include_drafts: bool) -> Result<Vec<i64>, AppError> {
+        self.with_store(|store| {
+            let mut ids: Vec<i64> = store
+                .issued_unsent_invoices()?
+                .iter()
+                .map(|id| id.0)
+                .collect();
+            if include_drafts {
+                ids.extend(store.draft_invoice_ids()?.iter().map(|id| id.0));
+                ids.sort_unstable();
+            }
+            Ok::<_, StoreError>(ids)
         })
     }
 
