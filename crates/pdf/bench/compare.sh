@@ -50,7 +50,7 @@ median() { sort -n | awk '{ a[NR] = $1 } END { if (NR == 0) print "nan"; else if
 engine_command() {
   case "$1" in
     chromium) echo "chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync --no-pdf-header-footer --print-to-pdf=$3 file://$2" ;;
-    wkhtmltopdf) echo "wkhtmltopdf --quiet --page-size A4 $2 $3" ;;
+    wkhtmltopdf) echo "wkhtmltopdf --quiet --disable-smart-shrinking --page-size A4 $2 $3" ;;
     dompdf) echo "php $WORK/dompdf.php $2 $3" ;;
     weasyprint) echo "weasyprint $2 $3" ;;
   esac
@@ -63,18 +63,21 @@ available() {
   esac
 }
 
-declare -A MEDIAN_MS PEAK_KB PAGES
-printf '%s\n' "Measuring Fakturera ($RUNS runs per invoice, in one process)..." >&2
-/usr/bin/time -f '%M' -o "$WORK/fakturera.mem" "$BENCH" "$RUNS" > "$WORK/fakturera.out"
+declare -A MEDIAN_MS CPU_MS PEAK_KB PAGES
 for size in 1 10; do
+  printf '%s\n' "Measuring Fakturera, $size-page invoice ($RUNS runs in one process)..." >&2
+  /usr/bin/time -f '%U %S %M' -o "$WORK/fakturera.time" "$BENCH" "$RUNS" "$size" > "$WORK/fakturera.out"
   line=$(grep "fakturera $size-page" "$WORK/fakturera.out")
   us=$(sed -E 's/.*median_us=([0-9]+).*/\1/' <<<"$line")
-  MEDIAN_MS[fakturera,$size]=$(awk -v us="$us" 'BEGIN { printf "%.3f", us / 1000 }')
+  MEDIAN_MS[fakturera,$size]=$(awk -v us="$us" 'BEGIN { printf "%.2f", us / 1000 }')
   PAGES[fakturera,$size]=$(sed -E 's/.*pages=([0-9]+).*/\1/' <<<"$line")
-  PEAK_KB[fakturera,$size]=$(cat "$WORK/fakturera.mem")
+  read -r user sys peak < "$WORK/fakturera.time"
+  # CPU time of the whole process (font parsing included) shared out over its renders.
+  CPU_MS[fakturera,$size]=$(awk -v u="$user" -v s="$sys" -v n="$RUNS" 'BEGIN { printf "%.2f", (u + s) * 1000 / (n + 1) }')
+  PEAK_KB[fakturera,$size]=$peak
 done
 # A cold start too: one render in a fresh process, as a CLI call would do it.
-cold=$( { /usr/bin/time -f '%e' "$BENCH" 1 >/dev/null; } 2>&1 | tail -1)
+cold=$( { /usr/bin/time -f '%e' "$BENCH" 1 1 >/dev/null; } 2>&1 | tail -1)
 
 for engine in chromium wkhtmltopdf dompdf weasyprint; do
   if ! available "$engine"; then
@@ -86,16 +89,19 @@ for engine in chromium wkhtmltopdf dompdf weasyprint; do
     pdf="$WORK/$engine-$size.pdf"
     cmd=$(engine_command "$engine" "$html" "$pdf")
     printf '%s\n' "Measuring $engine, $size-page invoice ($RUNS_EXTERNAL runs)..." >&2
-    : > "$WORK/times"
+    : > "$WORK/wall"; : > "$WORK/cpu"; : > "$WORK/peak"
     for _ in $(seq "$RUNS_EXTERNAL"); do
       start=$(date +%s%N)
-      $cmd >/dev/null 2>&1 || true
+      /usr/bin/time -f '%U %S %M' -o "$WORK/one.time" $cmd >/dev/null 2>&1 || true
       end=$(date +%s%N)
-      echo $(( (end - start) / 1000 )) >> "$WORK/times"
+      echo $(( (end - start) / 1000 )) >> "$WORK/wall"
+      read -r user sys peak < <(tail -1 "$WORK/one.time")
+      awk -v u="$user" -v s="$sys" 'BEGIN { print (u + s) * 1000 }' >> "$WORK/cpu"
+      echo "$peak" >> "$WORK/peak"
     done
-    MEDIAN_MS[$engine,$size]=$(median < "$WORK/times" | awk '{ printf "%.1f", $1 / 1000 }')
-    /usr/bin/time -f '%M' -o "$WORK/$engine.mem" $cmd >/dev/null 2>&1 || true
-    PEAK_KB[$engine,$size]=$(tail -1 "$WORK/$engine.mem")
+    MEDIAN_MS[$engine,$size]=$(median < "$WORK/wall" | awk '{ printf "%.0f", $1 / 1000 }')
+    CPU_MS[$engine,$size]=$(median < "$WORK/cpu" | awk '{ printf "%.0f", $1 }')
+    PEAK_KB[$engine,$size]=$(sort -n "$WORK/peak" | tail -1)
     PAGES[$engine,$size]=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
   done
 done
@@ -104,13 +110,14 @@ echo
 echo "Machine: $(nproc) cores, $(uname -sr); Fakturera runs: $RUNS, external runs: $RUNS_EXTERNAL"
 echo "Fakturera cold start (one process, one 1-page invoice, including font parsing): ${cold} s"
 echo
-echo "| Renderer | Invoice | Pages | Median per invoice | Peak memory | Slower than Fakturera |"
-echo "|---|---|---|---|---|---|"
+echo "| Renderer | Invoice | Pages | Median wall time | CPU time | Peak memory | Wall vs Fakturera | CPU vs Fakturera |"
+echo "|---|---|---|---|---|---|---|---|"
 for engine in fakturera chromium wkhtmltopdf dompdf weasyprint; do
   for size in 1 10; do
     [ -n "${MEDIAN_MS[$engine,$size]:-}" ] || continue
-    ratio=$(awk -v a="${MEDIAN_MS[$engine,$size]}" -v b="${MEDIAN_MS[fakturera,$size]}" 'BEGIN { printf "%.0f×", a / b }')
+    wall=$(awk -v a="${MEDIAN_MS[$engine,$size]}" -v b="${MEDIAN_MS[fakturera,$size]}" 'BEGIN { printf "%.0f×", a / b }')
+    cpu=$(awk -v a="${CPU_MS[$engine,$size]}" -v b="${CPU_MS[fakturera,$size]}" 'BEGIN { printf "%.0f×", a / b }')
     mem=$(awk -v kb="${PEAK_KB[$engine,$size]:-0}" 'BEGIN { printf "%.0f MB", kb / 1024 }')
-    echo "| $engine | $size-page | ${PAGES[$engine,$size]:-?} | ${MEDIAN_MS[$engine,$size]} ms | $mem | $ratio |"
+    echo "| $engine | $size-page | ${PAGES[$engine,$size]:-?} | ${MEDIAN_MS[$engine,$size]} ms | ${CPU_MS[$engine,$size]} ms | $mem | $wall | $cpu |"
   done
 done
