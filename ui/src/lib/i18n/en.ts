@@ -102,7 +102,7 @@ export const en: Dictionary = {
   "vatTreatment.exempt": "Exempt from VAT",
   "vatTreatment.outside_scope": "Outside the scope of VAT",
   "customers.none": "No customers yet. Add the first with New customer (Ctrl+N).",
-  "customers.search": "Search name, customer number or organisation number (Ctrl+F)",
+  "customers.search": "Search name, customer no. or org. no. (Ctrl+F)",
   "customers.new": "New customer",
   "customers.newTitle": "New customer",
   "customers.editTitle": "Customer: {name}",

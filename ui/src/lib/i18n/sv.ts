@@ -101,7 +101,7 @@ export const sv = {
   "vatTreatment.exempt": "Undantagen från moms",
   "vatTreatment.outside_scope": "Utanför momsens tillämpningsområde",
   "customers.none": "Inga kunder än. Lägg till den första med Ny kund (Ctrl+N).",
-  "customers.search": "Sök på namn, kundnummer eller organisationsnummer (Ctrl+F)",
+  "customers.search": "Sök namn, kundnummer eller org.nr (Ctrl+F)",
   "customers.new": "Ny kund",
   "customers.newTitle": "Ny kund",
   "customers.editTitle": "Kund: {name}",
