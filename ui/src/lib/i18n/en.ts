@@ -1,4 +1,5 @@
 // The English texts of the UI; the keys are exactly those of sv.ts.
+import { deliveryEn } from "../../delivery/i18n";
 import { invoicesEn } from "../../invoices/i18n";
 import type { Dictionary } from "./index.svelte";
 
@@ -216,4 +217,5 @@ export const en: Dictionary = {
   "backups.kind.before_migration": "Before upgrade",
   "backups.kind.before_restore": "Before restore",
   ...invoicesEn,
+  ...deliveryEn,
 };

@@ -1,5 +1,6 @@
 // The Swedish texts of the UI, the product's default language. Every key here must exist in en.ts
 // (the type in index.ts enforces it); later issues add their keys to both files.
+import { deliverySv } from "../../delivery/i18n";
 import { invoicesSv } from "../../invoices/i18n";
 export const sv = {
   "app.name": "Fakturera",
@@ -215,4 +216,5 @@ export const sv = {
   "backups.kind.before_migration": "Före uppgradering",
   "backups.kind.before_restore": "Före återställning",
   ...invoicesSv,
+  ...deliverySv,
 } as const;

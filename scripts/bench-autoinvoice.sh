@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# The outbox benchmark (docs/benchmarks.md "AutoInvoice"): 1,000 invoices sent from the command line
+# through the sandbox on loopback, for several concurrency bounds. Each run starts from the same
+# company file with 1,000 drafts and a reset sandbox; `send --all --include-drafts` issues, queues and
+# delivers them all, and `/usr/bin/time` gives the drain time and the process's peak memory.
+#
+# Usage: scripts/bench-autoinvoice.sh [COUNT] [CONCURRENCY...]   (defaults: 1000, then 1 4 16)
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$REPO_ROOT"
+
+count="${1:-1000}"
+shift || true
+bounds=("$@")
+[ "${#bounds[@]}" -gt 0 ] || bounds=(1 4 16)
+
+cargo build --release -p fakturera-cli -p autoinvoice-sandbox
+cli="$CARGO_TARGET_DIR/release/fakturera"
+work="$(mktemp -d -t fakturera-bench.XXXXXX)"
+trap 'stop_background_processes; rm -rf "$work"' EXIT
+
+start_background autoinvoice-sandbox "$work/sandbox.log" \
+  "$CARGO_TARGET_DIR/release/autoinvoice-sandbox" --port 0 --delivery-delay-ms 0
+wait_until 20 "the sandbox" grep -q "listening on" "$work/sandbox.log"
+url="$(grep -o 'http://127.0.0.1:[0-9]*' "$work/sandbox.log" | head -n 1)"
+
+export FAKTURERA_KEYCHAIN=env FAKTURERA_AX_API_KEY=sandbox-api-key FAKTURERA_AX_VENDOR_KEY=sandbox-vendor-key
+fixture="$work/fixture.fakturera"
+"$cli" --db "$fixture" company set - >/dev/null <<'JSON'
+{"name": "Bänkföretaget AB", "org_number": "556036-0793", "vat_number": "SE556036079301",
+ "f_tax_approved": true, "bankgiro": "5678-1230", "invoice_fee": "0", "cash_rounding": true,
+ "address": {"street": "Sveavägen 44", "street2": "", "postal_code": "111 34", "city": "Stockholm", "country_code": "SE"}}
+JSON
+"$cli" --db "$fixture" customers add - >/dev/null <<'JSON'
+{"customer_number": "1001", "name": "Mejlkunden AB", "legal_id": "556721-2047", "email": "faktura@mejlkunden.se",
+ "buyer_reference": "PROJ-1", "delivery_choice": "email",
+ "address": {"street": "Storgatan 1", "street2": "", "postal_code": "111 22", "city": "Stockholm", "country_code": "SE"}}
+JSON
+log "creating $count drafts"
+for _ in $(seq 1 "$count"); do
+  echo '{"customer_number": "1001", "form": {"lines": [{"description": "Konsultarvode", "quantity": "8", "unit": "tim", "unit_price": "1150"}]}}'
+done | while read -r line; do "$cli" --db "$fixture" invoices create - <<<"$line" >/dev/null; done
+"$cli" --db "$fixture" autoinvoice set --company-id 7e5b0a34-5c2f-4b8e-9a61-2f0c8d9e4a10 \
+  --environment sandbox --url "$url" >/dev/null
+
+printf '| In flight | Drain time for %s | Peak memory | Handed over |\n|---|---|---|---|\n' "$count"
+for bound in "${bounds[@]}"; do
+  curl -fsS -X POST "$url/_sandbox/reset" >/dev/null
+  cp "$fixture" "$work/run.fakturera"
+  /usr/bin/time -f "%e %M" -o "$work/time" \
+    "$cli" --db "$work/run.fakturera" send --all --include-drafts --concurrency "$bound" --wait 600 >"$work/out.json"
+  read -r seconds peak_kb <"$work/time"
+  handed=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["summary"]["handed_over"])' "$work/out.json")
+  printf '| %s | %s s | %s MB |  %s |\n' "$bound" "$seconds" "$((peak_kb / 1024))" "$handed"
+done
