@@ -29,7 +29,15 @@ async function render() {
 
 const text = (selector: string) => document.querySelector(selector)?.textContent?.trim();
 
+// jsdom has no layout, so no ResizeObserver; the sections that measure themselves get an inert one.
+class InertResizeObserver {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+
 beforeEach(() => {
+  vi.stubGlobal("ResizeObserver", InertResizeObserver);
   localStorage.clear();
   setLanguage("sv");
   window.matchMedia = vi.fn().mockReturnValue({ matches: false, addEventListener: vi.fn(), removeEventListener: vi.fn() });
@@ -37,6 +45,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  vi.unstubAllGlobals();
   if (component) {
     unmount(component);
     component = null;
@@ -72,12 +81,17 @@ describe("the shell", () => {
   it("switches sections with Ctrl+digit", async () => {
     invoke.mockImplementation(async (command: string) => (command === "overview" ? overview : null));
     await render();
+    // A section may ask before it is left (unsaved work), so the switch completes asynchronously.
     window.dispatchEvent(new KeyboardEvent("keydown", { key: "2", code: "Digit2", ctrlKey: true }));
-    flushSync();
-    expect(text("main h1")).toBe("Kunder");
+    await vi.waitFor(() => {
+      flushSync();
+      expect(text("main h1")).toBe("Kunder");
+    });
     window.dispatchEvent(new KeyboardEvent("keydown", { key: "4", code: "Digit4", altKey: true }));
-    flushSync();
-    expect(text("main h1")).toBe("Inställningar");
+    await vi.waitFor(() => {
+      flushSync();
+      expect(text("main h1")).toBe("Inställningar");
+    });
     expect(text('[data-testid="settings-company-name"]')).toBe("Testbolaget AB");
   });
 });
