@@ -15,6 +15,7 @@ use fakturera_core::samples;
 use fakturera_store::{Company, Customer, CustomerId};
 
 /// An app on a fresh company file in its own temporary folder.
+#[derive(Debug)]
 pub struct Fixture {
     pub _dir: tempfile::TempDir,
     pub app: App,
