@@ -37,6 +37,9 @@ export DISPLAY=":$display_number"
 export TAURI_DRIVER_PORT="${TAURI_DRIVER_PORT:-$((20000 + RANDOM % 20000))}"
 export NATIVE_DRIVER_PORT="$((TAURI_DRIVER_PORT + 1))"
 export FAKTURERA_DB="$E2E_WORK/company.fakturera"
+# "Spara PDF", "Spara e-faktura" and "Förhandsgranska" write here instead of a native dialog or viewer.
+export FAKTURERA_DOCUMENTS_DIR="$E2E_WORK/documents"
+mkdir -p "$FAKTURERA_DOCUMENTS_DIR"
 export FAKTURERA_APP_BINARY="$DESKTOP_BINARY"
 # Keep GTK from starting the accessibility bus, which would outlive the window.
 export NO_AT_BRIDGE=1

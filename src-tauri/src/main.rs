@@ -5,6 +5,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod documents_commands;
 mod invoices_commands;
 mod registers_commands;
 
@@ -19,6 +20,8 @@ fn main() {
     invoices_commands::fill_demo_data_on_start(&company);
     let outcome = tauri::Builder::default()
         .manage(company)
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             registers_commands::start_backup_schedule(app.handle().clone());
             Ok(())
@@ -26,6 +29,10 @@ fn main() {
         .invoke_handler(tauri::generate_handler![
             commands::overview,
             commands::set_language,
+            documents_commands::presend_findings,
+            documents_commands::invoice_findings,
+            documents_commands::preview_invoice_pdf,
+            documents_commands::save_invoice_document,
             invoices_commands::list_invoices,
             invoices_commands::invoice_detail,
             invoices_commands::new_invoice,

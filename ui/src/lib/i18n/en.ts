@@ -78,6 +78,7 @@ export const en: Dictionary = {
   "documents.savePdf": "Save PDF",
   "documents.saveEInvoice": "Save e-invoice (XML)",
   "documents.saved": "Saved: {path}",
+  "documents.dismiss": "Close",
   // Registers: company settings, customers, articles, number series and backups.
   "register.save": "Save",
   "register.cancel": "Cancel",

@@ -77,6 +77,7 @@ export const sv = {
   "documents.savePdf": "Spara PDF",
   "documents.saveEInvoice": "Spara e-faktura (XML)",
   "documents.saved": "Sparad: {path}",
+  "documents.dismiss": "Stäng",
   // Registers: company settings, customers, articles, number series and backups.
   "register.save": "Spara",
   "register.cancel": "Avbryt",
