@@ -181,7 +181,9 @@ mod tests {
 
     #[test]
     fn bad_input_names_the_field() {
-        let cases: [(&str, &str, fn(&mut ArticleForm)); 11] = [
+        /// Spoils one field of a valid form.
+        type Spoil = fn(&mut ArticleForm);
+        let cases: [(&str, &str, Spoil); 11] = [
             ("name", "required", |form| form.name = " ".into()),
             ("name", "too_long", |form| form.name = "ö".repeat(10_000)),
             ("article_number", "required", |form| {

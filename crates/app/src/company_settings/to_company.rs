@@ -357,7 +357,9 @@ mod tests {
 
     #[test]
     fn every_bad_field_is_named() {
-        let cases: [(&str, fn(&mut CompanySettingsForm)); 12] = [
+        /// Spoils one field of a valid form.
+        type Spoil = fn(&mut CompanySettingsForm);
+        let cases: [(&str, Spoil); 12] = [
             ("name", |form| form.name = "  ".into()),
             ("name", |form| form.name = "x".repeat(10_000)),
             ("org_number", |form| form.org_number = "556721-2048".into()),

@@ -81,7 +81,9 @@ fn private_persons_and_foreign_customers() {
 
 #[test]
 fn bad_input_names_the_field() {
-    let cases: Vec<(&str, fn(&mut CustomerForm))> = vec![
+    /// Spoils one field of a valid form.
+    type Spoil = fn(&mut CustomerForm);
+    let cases: Vec<(&str, Spoil)> = vec![
         ("name", |form| form.name = String::new()),
         ("name", |form| form.name = "Å".repeat(10_000)),
         ("customer_number", |form| form.customer_number = "  ".into()),
