@@ -32,13 +32,13 @@ fn today() -> NaiveDate {
 pub fn start_backup_schedule(handle: AppHandle) {
     std::thread::spawn(move || {
         loop {
-            if let Ok(app) = handle.state::<Company>().0.as_ref() {
-                if let Err(error) = app.backup_if_due(Utc::now()) {
-                    eprintln!(
-                        "Automatisk säkerhetskopiering misslyckades / Automatic backup failed: {}",
-                        error.message
-                    );
-                }
+            if let Ok(app) = handle.state::<Company>().0.as_ref()
+                && let Err(error) = app.backup_if_due(Utc::now())
+            {
+                eprintln!(
+                    "Automatisk säkerhetskopiering misslyckades / Automatic backup failed: {}",
+                    error.message
+                );
             }
             std::thread::sleep(BACKUP_CHECK_INTERVAL);
         }
