@@ -5,12 +5,14 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod delivery_commands;
 mod documents_commands;
 mod invoices_commands;
 mod registers_commands;
 
 use fakturera_app::{App, company_file_path};
 use fakturera_core::Language;
+use tauri::Manager;
 
 fn main() {
     // Swedish until the UI says otherwise; the UI sends its choice with `set_language` on start.
@@ -18,17 +20,36 @@ fn main() {
     let company =
         commands::Company(company_file_path(language).map(|file| App::new(file, language)));
     invoices_commands::fill_demo_data_on_start(&company);
+    let delivery = delivery_commands::Delivery::new(&company);
     let outcome = tauri::Builder::default()
         .manage(company)
+        .manage(delivery)
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             registers_commands::start_backup_schedule(app.handle().clone());
+            app.state::<delivery_commands::Delivery>().start();
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
             commands::overview,
             commands::set_language,
+            delivery_commands::autoinvoice_settings,
+            delivery_commands::save_autoinvoice_settings,
+            delivery_commands::test_autoinvoice_connection,
+            delivery_commands::lookup_receiver,
+            delivery_commands::lookup_customer_receiver,
+            delivery_commands::send_invoice,
+            delivery_commands::send_all_preview,
+            delivery_commands::send_all_invoices,
+            delivery_commands::delivery_timeline,
+            delivery_commands::delivery_states,
+            delivery_commands::outbox_summary,
+            delivery_commands::delivery_notices,
+            delivery_commands::dismiss_delivery_notice,
+            delivery_commands::mark_delivery_handled,
+            delivery_commands::reroute_delivery,
+            delivery_commands::connectivity_changed,
             documents_commands::presend_findings,
             documents_commands::invoice_findings,
             documents_commands::preview_invoice_pdf,

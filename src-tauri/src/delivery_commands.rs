@@ -1,0 +1,239 @@
+//! IPC commands for "Skriv ut / Skicka": AutoInvoice settings, the receiver lookup, sending, the
+//! delivery timeline and what to do after a failure; and the background worker the shell starts.
+//! Each command reads the clock when needed, calls one `App` method and nudges the worker when
+//! there is new work for it.
+
+use std::sync::Arc;
+
+use chrono::Utc;
+use fakturera_app::delivery::{
+    AutoInvoiceSettingsForm, AutoInvoiceSettingsView, ConnectionReport, DeliveryNotice,
+    DeliveryStatusView, DeliveryTimeline, DeliveryWorker, OutboxSummary, ReceiverLookupView,
+    RerouteRequest, SendPreview, SystemWallClock, WallClock, WorkerOptions,
+};
+use fakturera_app::keychain::{Keychain, MemoryKeychain, OsKeychain, SecretName, service_name};
+use fakturera_app::{App, AppError};
+use fakturera_autoinvoice::Secret;
+use tauri::State;
+
+use crate::commands::Company;
+
+/// The keychain and the worker of the open company file.
+#[derive(Debug)]
+pub struct Delivery {
+    keychain: Arc<dyn Keychain>,
+    worker: Option<Arc<DeliveryWorker>>,
+}
+
+/// The OS keychain; with `FAKTURERA_KEYCHAIN=memory` (demo mode, tests) an in-memory one seeded
+/// from `FAKTURERA_AX_API_KEY` / `FAKTURERA_AX_VENDOR_KEY`, gone when the app closes.
+fn keychain_from_env(company_id: &str) -> Arc<dyn Keychain> {
+    if std::env::var("FAKTURERA_KEYCHAIN").as_deref() != Ok("memory") {
+        return Arc::new(OsKeychain::new(service_name()));
+    }
+    let keychain = MemoryKeychain::default();
+    let seed = [
+        (
+            SecretName::ApiKey {
+                company_id: company_id.to_owned(),
+            },
+            "FAKTURERA_AX_API_KEY",
+        ),
+        (SecretName::VendorKey, "FAKTURERA_AX_VENDOR_KEY"),
+    ];
+    for (name, variable) in seed {
+        if let Ok(value) = std::env::var(variable)
+            && !value.trim().is_empty()
+        {
+            let _ = keychain.write(&name, &Secret::new(value));
+        }
+    }
+    Arc::new(keychain)
+}
+
+impl Delivery {
+    /// The worker gets its own `App` on the same file, so sending never waits for the screens.
+    pub fn new(company: &Company) -> Delivery {
+        let own_app = company
+            .0
+            .as_ref()
+            .ok()
+            .map(|app| Arc::new(App::new(app.file_path(), app.language())));
+        let company_id = own_app
+            .as_ref()
+            .and_then(|app| app.autoinvoice_company_id().ok())
+            .unwrap_or_default();
+        let keychain = keychain_from_env(&company_id);
+        let worker = own_app.map(|app| {
+            Arc::new(DeliveryWorker::new(
+                app,
+                keychain.clone(),
+                WorkerOptions::default(),
+            ))
+        });
+        Delivery { keychain, worker }
+    }
+
+    /// Starts the worker loop on Tauri's runtime for as long as the app runs.
+    pub fn start(&self) {
+        if let Some(worker) = self.worker.clone() {
+            let (stop, stopped) = tokio::sync::watch::channel(false);
+            // The sender lives as long as the loop, which lives as long as the app.
+            let clock: Arc<dyn WallClock> = Arc::new(SystemWallClock);
+            tauri::async_runtime::spawn(async move {
+                let _keep = stop;
+                worker.run(clock, stopped).await;
+            });
+        }
+    }
+
+    fn nudge(&self) {
+        if let Some(worker) = &self.worker {
+            let _ = worker.nudge(Utc::now());
+        }
+    }
+}
+
+fn app<'a>(company: &'a State<'_, Company>) -> Result<&'a App, AppError> {
+    company.0.as_ref().map_err(Clone::clone)
+}
+
+#[tauri::command(async)]
+pub fn autoinvoice_settings(
+    company: State<'_, Company>,
+    delivery: State<'_, Delivery>,
+) -> Result<AutoInvoiceSettingsView, AppError> {
+    app(&company)?.autoinvoice_settings(delivery.keychain.as_ref())
+}
+
+#[tauri::command(async)]
+pub fn save_autoinvoice_settings(
+    company: State<'_, Company>,
+    delivery: State<'_, Delivery>,
+    form: AutoInvoiceSettingsForm,
+) -> Result<AutoInvoiceSettingsView, AppError> {
+    let saved = app(&company)?.save_autoinvoice_settings(&form, delivery.keychain.as_ref())?;
+    delivery.nudge();
+    Ok(saved)
+}
+
+#[tauri::command]
+pub async fn test_autoinvoice_connection(
+    company: State<'_, Company>,
+    delivery: State<'_, Delivery>,
+) -> Result<ConnectionReport, AppError> {
+    let report = app(&company)?
+        .test_autoinvoice_connection(delivery.keychain.as_ref())
+        .await?;
+    delivery.nudge();
+    Ok(report)
+}
+
+#[tauri::command]
+pub async fn lookup_receiver(
+    company: State<'_, Company>,
+    delivery: State<'_, Delivery>,
+    org_number: String,
+) -> Result<ReceiverLookupView, AppError> {
+    app(&company)?
+        .lookup_receiver(&org_number, delivery.keychain.as_ref(), Utc::now())
+        .await
+}
+
+#[tauri::command]
+pub async fn lookup_customer_receiver(
+    company: State<'_, Company>,
+    delivery: State<'_, Delivery>,
+    customer_id: i64,
+) -> Result<ReceiverLookupView, AppError> {
+    app(&company)?
+        .lookup_customer_receiver(customer_id, delivery.keychain.as_ref(), Utc::now())
+        .await
+}
+
+#[tauri::command(async)]
+pub fn send_invoice(
+    company: State<'_, Company>,
+    delivery: State<'_, Delivery>,
+    id: i64,
+) -> Result<DeliveryStatusView, AppError> {
+    let status = app(&company)?.send_invoice(id, Utc::now())?;
+    delivery.nudge();
+    Ok(status)
+}
+
+#[tauri::command(async)]
+pub fn send_all_preview(company: State<'_, Company>) -> Result<SendPreview, AppError> {
+    app(&company)?.send_all_preview()
+}
+
+#[tauri::command(async)]
+pub fn send_all_invoices(
+    company: State<'_, Company>,
+    delivery: State<'_, Delivery>,
+) -> Result<Vec<i64>, AppError> {
+    let queued = app(&company)?.send_all(Utc::now())?;
+    delivery.nudge();
+    Ok(queued)
+}
+
+#[tauri::command(async)]
+pub fn delivery_timeline(
+    company: State<'_, Company>,
+    id: i64,
+) -> Result<DeliveryTimeline, AppError> {
+    app(&company)?.delivery_timeline(id)
+}
+
+#[tauri::command(async)]
+pub fn delivery_states(
+    company: State<'_, Company>,
+    ids: Vec<i64>,
+) -> Result<Vec<DeliveryStatusView>, AppError> {
+    app(&company)?.delivery_states(&ids)
+}
+
+#[tauri::command(async)]
+pub fn outbox_summary(company: State<'_, Company>) -> Result<OutboxSummary, AppError> {
+    app(&company)?.outbox_summary()
+}
+
+#[tauri::command(async)]
+pub fn delivery_notices(company: State<'_, Company>) -> Result<Vec<DeliveryNotice>, AppError> {
+    app(&company)?.delivery_notices()
+}
+
+#[tauri::command(async)]
+pub fn dismiss_delivery_notice(company: State<'_, Company>, id: i64) -> Result<(), AppError> {
+    app(&company)?.dismiss_delivery_notice(id)
+}
+
+#[tauri::command(async)]
+pub fn mark_delivery_handled(
+    company: State<'_, Company>,
+    id: i64,
+    note: String,
+) -> Result<DeliveryStatusView, AppError> {
+    app(&company)?.mark_delivery_handled(id, &note, Utc::now())
+}
+
+#[tauri::command]
+pub async fn reroute_delivery(
+    company: State<'_, Company>,
+    delivery: State<'_, Delivery>,
+    request: RerouteRequest,
+) -> Result<DeliveryStatusView, AppError> {
+    let status = app(&company)?
+        .reroute_delivery(&request, delivery.keychain.as_ref(), Utc::now())
+        .await?;
+    delivery.nudge();
+    Ok(status)
+}
+
+/// The UI saw the network come back: queued invoices go now instead of after their backoff.
+#[tauri::command(async)]
+pub fn connectivity_changed(delivery: State<'_, Delivery>, online: bool) {
+    if online {
+        delivery.nudge();
+    }
+}
