@@ -26,6 +26,7 @@ use super::schedule::{Schedule, random_jitter};
 use crate::app::App;
 use crate::error::{AppError, ErrorCode};
 use crate::keychain::Keychain;
+use crate::register_fields::DeliveryChoiceCode;
 
 /// The wall clock the loop reads; tests drive `run_once` with their own times instead.
 pub trait WallClock: Send + Sync + std::fmt::Debug {
@@ -252,6 +253,7 @@ impl DeliveryWorker {
             counters.paused.store(true, Ordering::Relaxed);
             return Ok(());
         };
+        let due = self.refresh_routing(due, now).await?;
         let permits = Arc::new(Semaphore::new(self.concurrency()?));
         let stop = Arc::new(AtomicBool::new(false));
         let mut tasks = JoinSet::new();
@@ -288,6 +290,65 @@ impl DeliveryWorker {
             Some(error) => Err(error),
             None => Ok(()),
         }
+    }
+
+    /// Before an invoice's first attempt, its customer's receiver lookup is asked again when it is
+    /// over a day old, and an e-invoice goes to the address found now.
+    async fn refresh_routing(
+        &self,
+        due: Vec<OutboxEntry>,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<OutboxEntry>, AppError> {
+        let routed_by_lookup = |entry: &OutboxEntry| {
+            entry.attempts == 0
+                && matches!(
+                    RoutingSnapshot::from_json(&entry.routing).choice,
+                    DeliveryChoiceCode::Einvoice | DeliveryChoiceCode::Automatic
+                )
+        };
+        if !due.iter().any(routed_by_lookup) {
+            return Ok(due);
+        }
+        let mut customers = std::collections::BTreeMap::new();
+        for entry in due.iter().filter(|entry| routed_by_lookup(entry)) {
+            let customer = self
+                .app
+                .with_store(|store| store.invoice(entry.invoice_id))?
+                .customer_id;
+            customers.insert(entry.invoice_id, customer);
+        }
+        let mut ids: Vec<i64> = customers.values().map(|id| id.0).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        self.app
+            .refresh_stale_lookups(&ids, self.keychain.as_ref(), now)
+            .await;
+        let mut refreshed = Vec::with_capacity(due.len());
+        for entry in due {
+            let snapshot = RoutingSnapshot::from_json(&entry.routing);
+            let Some(customer) = customers.get(&entry.invoice_id).copied() else {
+                refreshed.push(entry);
+                continue;
+            };
+            if snapshot.choice != DeliveryChoiceCode::Einvoice {
+                refreshed.push(entry);
+                continue;
+            }
+            let customer = self.app.with_store(|store| store.customer(customer))?;
+            match RoutingSnapshot::for_customer(
+                &customer,
+                fakturera_store::DeliveryChoice::EInvoice,
+            ) {
+                Ok(current) if current != snapshot => {
+                    let id = entry.invoice_id;
+                    refreshed.push(self.app.with_store(|store| {
+                        store.update_outbox_routing(id, &current.to_json(), now)
+                    })?);
+                }
+                _ => refreshed.push(entry),
+            }
+        }
+        Ok(refreshed)
     }
 
     /// An entry not tried in this pass because AutoInvoice was already found unreachable: it

@@ -240,3 +240,50 @@ async fn lookup_finds_misses_and_explains_an_unreachable_service() {
     let unchanged = setup.app.customer(customer.0).expect("customer");
     assert_eq!(unchanged.einvoice_checked_at, Some(later(5).to_rfc3339()));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lookup_older_than_a_day_is_asked_again_before_sending() {
+    let setup = setup().await;
+    let stale = add_customer(
+        &setup,
+        "Exempelkund AB",
+        "5567212047",
+        DeliveryChoice::EInvoice,
+    );
+    let fresh = add_customer(
+        &setup,
+        "Nyss Kollad AB",
+        "5567212047",
+        DeliveryChoice::EInvoice,
+    );
+    setup
+        .app
+        .with_store(|store| {
+            store.set_customer_receiver_lookup(stale, None, later(-2 * 86_400))?;
+            store.set_customer_receiver_lookup(fresh, Some("0007:5567212047"), later(-3600))
+        })
+        .expect("stored");
+    let lookups = |setup: &crate::Setup| {
+        setup
+            .sandbox
+            .state()
+            .lock()
+            .calls
+            .iter()
+            .filter(|call| call.path == "/v1/lookup/receivers")
+            .count()
+    };
+    let first = draft(&setup, stale);
+    let second = draft(&setup, fresh);
+    setup.app.send_invoice(first, later(0)).expect("queued");
+    setup.app.send_invoice(second, later(0)).expect("queued");
+    setup.worker.run_once(later(0)).await.expect("pass");
+    assert_eq!(lookups(&setup), 1, "only the stale customer is looked up");
+    let customer = setup.app.customer(stale.0).expect("customer");
+    assert_eq!(customer.einvoice_checked_at, Some(later(0).to_rfc3339()));
+    assert_eq!(
+        customer.einvoice_address.as_deref(),
+        Some("0007:5567212047")
+    );
+    setup.sandbox.shutdown().await;
+}
