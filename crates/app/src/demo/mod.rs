@@ -222,12 +222,17 @@ fn fill(store: &mut Store, today: NaiveDate, language: Language) -> Result<DemoS
             .map_err(|error| error.into_app_error(language))?;
     }
     let is_service: Vec<bool> = articles.iter().map(|article| article.is_service).collect();
+    let is_hourly: Vec<bool> = articles
+        .iter()
+        .map(|article| article.unit.as_str() == "tim")
+        .collect();
     let weights: Vec<u32> = customers.iter().map(|(_, demo)| demo.weight).collect();
     let goods: Vec<bool> = customers.iter().map(|(_, demo)| demo.buys_goods).collect();
     let plan = plan_year(
         today,
         &Catalogue {
             article_is_service: &is_service,
+            article_is_hourly: &is_hourly,
             customer_weights: &weights,
             customer_buys_goods: &goods,
         },

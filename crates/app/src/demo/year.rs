@@ -58,9 +58,11 @@ pub(crate) struct PlannedInvoice {
     pub fate: Fate,
 }
 
-/// The catalogue facts the plan needs: which articles are services, and the customers' weights.
+/// The catalogue facts the plan needs: which articles are services and which are sold by the
+/// hour, and the customers' weights.
 pub(crate) struct Catalogue<'a> {
     pub article_is_service: &'a [bool],
+    pub article_is_hourly: &'a [bool],
     pub customer_weights: &'a [u32],
     pub customer_buys_goods: &'a [bool],
 }
@@ -78,12 +80,14 @@ fn pick_weighted(sequence: &mut Sequence, weights: &[u32]) -> usize {
     0
 }
 
-fn quantity(sequence: &mut Sequence, is_service: bool) -> Decimal {
-    if is_service {
-        // Hours in halves from 1 to 40.
-        Decimal::new(i64::try_from(2 + sequence.below(79)).unwrap_or(2) * 5, 1)
+/// Hours in halves from 1 to 24; one or two of other services (days, months); one to three items.
+fn quantity(sequence: &mut Sequence, is_hourly: bool, is_service: bool) -> Decimal {
+    if is_hourly {
+        Decimal::new(i64::try_from(2 + sequence.below(47)).unwrap_or(2) * 5, 1)
+    } else if is_service {
+        Decimal::from(1 + sequence.below(2))
     } else {
-        Decimal::from(1 + sequence.below(4))
+        Decimal::from(1 + sequence.below(3))
     }
 }
 
@@ -124,7 +128,12 @@ pub(crate) fn plan_year(today: NaiveDate, catalogue: &Catalogue<'_>) -> Vec<Plan
             if (!is_service && !buys_goods) || lines.iter().any(|(known, _)| *known == article) {
                 continue;
             }
-            lines.push((article, quantity(&mut sequence, is_service)));
+            let is_hourly = catalogue
+                .article_is_hourly
+                .get(article)
+                .copied()
+                .unwrap_or(false);
+            lines.push((article, quantity(&mut sequence, is_hourly, is_service)));
         }
         let age = u64::try_from((today - date).num_days()).unwrap_or(0);
         let fate = if age > 45 && sequence.chance(4) {
@@ -168,6 +177,7 @@ mod tests {
     fn catalogue() -> Catalogue<'static> {
         Catalogue {
             article_is_service: &[true, true, false, false],
+            article_is_hourly: &[true, false, false, false],
             customer_weights: &[3, 1, 1],
             customer_buys_goods: &[true, false, true],
         }
