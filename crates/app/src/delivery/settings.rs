@@ -189,6 +189,15 @@ impl App {
         })
     }
 
+    /// The AutoInvoice company id of the company file ("" when not set up).
+    pub fn autoinvoice_company_id(&self) -> Result<String, AppError> {
+        self.with_store(|store| {
+            store
+                .company()
+                .map(|company| company.autoinvoice_company_id)
+        })
+    }
+
     /// Checks and saves the settings; given keys go to the keychain only. Saving lifts a pause.
     pub fn save_autoinvoice_settings(
         &self,
