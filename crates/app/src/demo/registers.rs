@@ -141,8 +141,8 @@ pub(crate) fn customers() -> Vec<DemoCustomer> {
         },
         DemoCustomer {
             customer: customer("1006", "Fjord Supply AS", |c| {
-                c.legal_id = "987654321".into();
-                c.vat_number = "NO987654321MVA".into();
+                c.legal_id = "923609016".into();
+                c.vat_number = "NO923609016MVA".into();
                 c.address = address("Karl Johans gate 10", "0154", "Oslo", "NO");
                 c.email = "invoice@fjordsupply.no".into();
                 c.language = Language::English;
