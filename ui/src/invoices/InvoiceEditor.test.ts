@@ -1,0 +1,145 @@
+// The invoice editor in jsdom with the Tauri bridge mocked: the due date follows Rust's answer for
+// the terms until the user types one, and issued invoices show their payments and history.
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { flushSync, mount, unmount } from "svelte";
+import { draftDetail } from "./editorFixtures";
+import type { InvoiceDetail, InvoiceForm } from "../ipc/invoices";
+
+const invoke = vi.fn();
+vi.mock("@tauri-apps/api/core", () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
+
+const { default: InvoiceEditor } = await import("./InvoiceEditor.svelte");
+const { setLanguage } = await import("../lib/i18n/index.svelte");
+
+/** What Rust's preview answers as the due date, by invoice date and terms. */
+const dueDates: Record<string, string> = {
+  "2026-05-04 net:30": "2026-06-03",
+  "2026-05-04 net:10": "2026-05-14",
+  "2026-05-10 net:10": "2026-05-20",
+};
+
+let component: ReturnType<typeof mount> | null = null;
+let detail: InvoiceDetail;
+let saved: InvoiceForm[] = [];
+// Every preview answer gets its own payable (its number), so a test can see which answer is shown.
+let previews: InvoiceForm[] = [];
+
+function element<T extends HTMLElement>(testid: string): T {
+  const found = document.querySelector<T>(`[data-testid="${testid}"]`);
+  if (!found) throw new Error(`${testid} is missing`);
+  return found;
+}
+
+function type(testid: string, value: string) {
+  const input = element<HTMLInputElement | HTMLTextAreaElement>(testid);
+  input.value = value;
+  input.dispatchEvent(new Event("input", { bubbles: true }));
+}
+
+function choose(testid: string, value: string) {
+  const select = element<HTMLSelectElement>(testid);
+  select.value = value;
+  select.dispatchEvent(new Event("change", { bubbles: true }));
+}
+
+async function until(check: () => void) {
+  await vi.waitFor(() => {
+    flushSync();
+    check();
+  });
+}
+
+const dueDate = () => element<HTMLInputElement>("invoice-due_date").value;
+
+/** Waits until Rust answered a preview of a form matching `part` and the editor used that answer (or a later one). */
+async function previewed(part: Partial<InvoiceForm>) {
+  const matches = (form: InvoiceForm) => Object.entries(part).every(([key, value]) => form[key as keyof InvoiceForm] === value);
+  await until(() => {
+    const answer = previews.findIndex(matches) + 1;
+    expect(answer).toBeGreaterThan(0);
+    const shown = Number.parseInt(element("totals-payable").textContent ?? "", 10);
+    expect(shown).toBeGreaterThanOrEqual(answer);
+  });
+}
+
+async function open() {
+  component = mount(InvoiceEditor, {
+    target: document.body,
+    props: { id: detail.id, isMac: false, onclose: () => undefined, onopened: () => undefined },
+  });
+  await until(() => expect(element("invoice-lines")).not.toBeNull());
+}
+
+beforeEach(() => {
+  setLanguage("sv");
+  detail = draftDetail();
+  saved = [];
+  previews = [];
+  invoke.mockReset();
+  invoke.mockImplementation(async (command: string, args?: { form?: InvoiceForm }) => {
+    switch (command) {
+      case "invoice_detail":
+        return detail;
+      case "register_choices":
+        return {
+          units: ["st"],
+          payment_terms: [
+            { code: "net:10", label: "10 dagar netto" },
+            { code: "net:30", label: "30 dagar netto" },
+          ],
+          vat_rate_classes: [],
+        };
+      case "preview_invoice": {
+        const form = args?.form as InvoiceForm;
+        previews.push(form);
+        const due = dueDates[`${form.issue_date} ${form.payment_terms}`] ?? null;
+        return { totals: { ...detail.totals, payable: `${previews.length}.00` }, problems: [], due_date_from_terms: due };
+      }
+      case "update_invoice_draft":
+        if (args?.form) saved.push(args.form);
+        return { ...detail, form: args?.form ?? detail.form };
+      default:
+        return null;
+    }
+  });
+});
+
+afterEach(() => {
+  if (component) {
+    unmount(component);
+    component = null;
+  }
+  document.body.innerHTML = "";
+});
+
+describe("the due date of a draft", () => {
+  it("follows the terms, a typed due date wins, and a new invoice date follows again", async () => {
+    await open();
+    choose("invoice-payment_terms", "net:10");
+    await until(() => expect(dueDate()).toBe("2026-05-14"));
+
+    type("invoice-due_date", "2026-05-31");
+    type("invoice-notes", "Tack för beställningen");
+    await previewed({ notes: "Tack för beställningen", payment_terms: "net:10" });
+    expect(dueDate()).toBe("2026-05-31");
+
+    type("invoice-issue_date", "2026-05-10");
+    await until(() => expect(dueDate()).toBe("2026-05-20"));
+  });
+
+  it("is left alone when nothing about the terms changed", async () => {
+    detail = draftDetail({ ...draftDetail().form, due_date: "2026-07-01" });
+    await open();
+    type("invoice-notes", "Hej");
+    await previewed({ notes: "Hej" });
+    expect(dueDate()).toBe("2026-07-01");
+  });
+
+  it("is saved as the terms give it even when saving before the preview answered", async () => {
+    await open();
+    choose("invoice-payment_terms", "net:10");
+    window.dispatchEvent(new KeyboardEvent("keydown", { key: "s", ctrlKey: true }));
+    await until(() => expect(saved).toHaveLength(1));
+    expect(saved[0]).toEqual(expect.objectContaining({ payment_terms: "net:10", due_date: "2026-05-14" }));
+  });
+});
