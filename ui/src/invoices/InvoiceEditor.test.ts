@@ -143,3 +143,26 @@ describe("the due date of a draft", () => {
     expect(saved[0]).toEqual(expect.objectContaining({ payment_terms: "net:10", due_date: "2026-05-14" }));
   });
 });
+
+describe("the payment terms of a draft", () => {
+  const options = () =>
+    [...element<HTMLSelectElement>("invoice-payment_terms").options].map((option) => [option.value, option.text]);
+
+  it("are the choices Rust names, with the invoice's own selected", async () => {
+    await open();
+    await until(() => expect(options()).toHaveLength(2));
+    expect(options()).toEqual([
+      ["net:10", "10 dagar netto"],
+      ["net:30", "30 dagar netto"],
+    ]);
+    expect(element<HTMLSelectElement>("invoice-payment_terms").value).toBe("net:30");
+  });
+
+  it("keep an unusual code of the invoice as an extra choice", async () => {
+    detail = draftDetail({ ...draftDetail().form, payment_terms: "net:7" });
+    await open();
+    await until(() => expect(options()).toHaveLength(3));
+    expect(options()[2]).toEqual(["net:7", "net:7"]);
+    expect(element<HTMLSelectElement>("invoice-payment_terms").value).toBe("net:7");
+  });
+});
