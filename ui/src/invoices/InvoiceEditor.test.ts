@@ -2,7 +2,7 @@
 // the terms until the user types one, and issued invoices show their payments and history.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { flushSync, mount, unmount } from "svelte";
-import { draftDetail } from "./editorFixtures";
+import { draftDetail, issuedDetail, partlyPaid } from "./editorFixtures";
 import type { InvoiceDetail, InvoiceForm } from "../ipc/invoices";
 
 const invoke = vi.fn();
@@ -95,6 +95,13 @@ beforeEach(() => {
         const due = dueDates[`${form.issue_date} ${form.payment_terms}`] ?? null;
         return { totals: { ...detail.totals, payable: `${previews.length}.00` }, problems: [], due_date_from_terms: due };
       }
+      case "invoice_events":
+        return [{ at: "2026-05-04T09:00:00Z", kind: "issued", detail: "" }];
+      case "record_invoice_payment": {
+        const paid = { ...partlyPaid, state: "paid" as const, paid: "12500.00", remaining: "0.00" };
+        detail = issuedDetail(paid);
+        return paid;
+      }
       case "update_invoice_draft":
         if (args?.form) saved.push(args.form);
         return { ...detail, form: args?.form ?? detail.form };
@@ -164,5 +171,39 @@ describe("the payment terms of a draft", () => {
     await until(() => expect(options()).toHaveLength(3));
     expect(options()[2]).toEqual(["net:7", "net:7"]);
     expect(element<HTMLSelectElement>("invoice-payment_terms").value).toBe("net:7");
+  });
+});
+
+describe("an issued invoice", () => {
+  it("shows its payments and history, and reads itself again after a payment", async () => {
+    detail = issuedDetail();
+    await open();
+    await until(() => expect(document.querySelectorAll('[data-testid="event-log"] [data-testid="event"]')).toHaveLength(1));
+    expect(element("invoice-ocr").textContent).toBe("104206");
+    expect(element("payments-panel").dataset["state"]).toBe("partly_paid");
+
+    element<HTMLButtonElement>("payment-record").click();
+    await until(() => expect(element("payments-panel").dataset["state"]).toBe("paid"));
+    expect(invoke).toHaveBeenCalledWith("record_invoice_payment", {
+      id: 7,
+      request: { paid_on: "2026-06-03", amount: "10000.00", reference: "" },
+    });
+    expect(invoke.mock.calls.filter(([command]) => command === "invoice_detail")).toHaveLength(2);
+    await until(() => expect(invoke.mock.calls.filter(([command]) => command === "invoice_events")).toHaveLength(2));
+    expect(element("invoice-facts").textContent).toContain("Betalt 12\u00a0500,00 kr av 12\u00a0500,00 kr");
+  });
+
+  it("as a credit note shows its history but takes no payments", async () => {
+    detail = { ...issuedDetail(), is_credit: true, credited: { id: 5, number: "1040" } };
+    await open();
+    await until(() => expect(document.querySelector('[data-testid="event-log"] [data-testid="event"]')).not.toBeNull());
+    expect(document.querySelector('[data-testid="payments-panel"]')).toBeNull();
+    expect(element("invoice-credited").textContent?.trim()).toBe("Krediterar faktura 1040");
+  });
+
+  it("shows neither on a draft", async () => {
+    await open();
+    expect(document.querySelector('[data-testid="payments-panel"]')).toBeNull();
+    expect(document.querySelector('[data-testid="event-log"]')).toBeNull();
   });
 });
