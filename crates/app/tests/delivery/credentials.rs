@@ -67,7 +67,11 @@ async fn an_unverified_company_pauses_sending_and_nothing_is_lost() {
         .expect("queued")
         .idempotency_key;
     let report = setup.worker.run_once(later(0)).await.expect("pass");
-    assert!(report.paused, "{report:?}");
+    assert!(
+        report.paused,
+        "{report:?} {:?}",
+        setup.app.delivery_status(id)
+    );
     let status = setup.app.delivery_status(id).expect("status");
     assert_eq!(status.state, DeliveryStateCode::Paused);
     assert!(

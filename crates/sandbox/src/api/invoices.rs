@@ -14,10 +14,14 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 pub async fn create_invoice(
     State(state): State<SharedState>,
-    AuthorizedCompany(company): AuthorizedCompany,
+    authorized: Result<AuthorizedCompany, ApiError>,
     multipart: Multipart,
 ) -> Result<(StatusCode, Json<Invoice>), ApiError> {
-    let upload = read_multipart(multipart).await?;
+    // The upload is read before a refusal is sent: answering 401 and closing while the client
+    // is still writing the body makes it see a broken pipe instead of the answer.
+    let upload = read_multipart(multipart).await;
+    let AuthorizedCompany(company) = authorized?;
+    let upload = upload?;
     let (now, wall_now) = super::now();
     let mut state = state.lock();
     let invoice = state.receive_invoice(&company, upload, now, &wall_now)?;
