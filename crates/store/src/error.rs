@@ -3,6 +3,9 @@
 
 use fakturera_core::{FieldError, FieldErrors, Text};
 
+/// The field a taken OCR reference is reported on.
+const OCR_FIELD: &str = "ocr";
+
 /// What sort of failure this is, so callers can branch without reading messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum StoreErrorKind {
@@ -72,6 +75,29 @@ impl StoreError {
                 ),
             ),
         )
+    }
+
+    /// Issuing chose an OCR reference that another invoice of the file already has; see
+    /// `Store::issue_invoice`.
+    pub(crate) fn ocr_in_use(ocr: &str) -> StoreError {
+        StoreError(Box::new(StoreErrorParts {
+            kind: StoreErrorKind::Conflict,
+            field: Some(OCR_FIELD.to_owned()),
+            message: Text::new(
+                format!("OCR-numret {ocr} används redan av en annan faktura i företagsfilen."),
+                format!(
+                    "The OCR reference {ocr} is already used by another invoice in the company file."
+                ),
+            ),
+            detail: None,
+            field_errors: Vec::new(),
+        }))
+    }
+
+    /// Whether issuing failed only because the OCR reference was taken, so the caller may issue
+    /// again with another one.
+    pub fn is_ocr_in_use(&self) -> bool {
+        self.0.kind == StoreErrorKind::Conflict && self.field() == Some(OCR_FIELD)
     }
 
     /// Adds technical detail (for logs, never shown as the message).

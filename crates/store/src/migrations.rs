@@ -43,6 +43,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0005_outbox",
         sql: include_str!("../../../migrations/0005_outbox.sql"),
     },
+    Migration {
+        version: 6,
+        name: "0006_invoice_ocr_index",
+        sql: include_str!("../../../migrations/0006_invoice_ocr_index.sql"),
+    },
 ];
 
 /// The schema version this build writes.

@@ -13,12 +13,32 @@ use crate::error::{AppError, IntoAppError};
 
 /// The OCR reference for an invoice number: its digits with the length and Luhn check digits.
 /// A number series with letters ("F-1001") pays with the digits ("1001...").
-pub(crate) fn ocr_for_number(number: &str) -> Result<String, FieldErrors> {
-    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
-    Ocr::generate(&digits, LengthDigit::With)
+///
+/// Two series whose prefixes differ only in letters ("F-1001", "K-1001") give the same digits,
+/// and a payment is matched by OCR alone, so when the store reports the reference taken the
+/// invoice is issued again with `attempt` 1, 2, ...: the digits, a 0, the series id and, from the
+/// second retry on, the attempt — still made only from data on the invoice, and checked again.
+pub(crate) fn ocr_for_number(
+    number: &str,
+    series: i64,
+    attempt: u32,
+) -> Result<String, FieldErrors> {
+    let mut payload: String = number.chars().filter(char::is_ascii_digit).collect();
+    if attempt > 0 {
+        payload.push('0');
+        payload.push_str(&series.to_string());
+    }
+    if attempt > 1 {
+        payload.push_str(&attempt.to_string());
+    }
+    Ocr::generate(&payload, LengthDigit::With)
         .map(|ocr| ocr.digits().to_owned())
         .map_err(FieldErrors::from)
 }
+
+/// How many references issuing tries before it gives up; a second retry is already a sign of a
+/// hand-edited file.
+const OCR_ATTEMPTS: u32 = 5;
 
 /// The draft as it will be issued: an ordinary invoice takes the company and the customer as they
 /// are now; a credit invoice keeps the parties of the invoice it credits.
@@ -79,21 +99,31 @@ pub(crate) fn issue_stored_with(
         .customer(stored.customer_id)
         .map_err(|error| error.into_app_error(language))?;
     crate::documents::refuse_when_blocked(&ready, &customer, language)?;
-    let prepare = |invoice: &mut Invoice| {
-        let number = invoice.number.clone().unwrap_or_default();
-        invoice.seller = ready.seller.clone();
-        invoice.buyer = ready.buyer.clone();
-        if !invoice.is_credit() {
-            invoice.ocr = ocr_for_number(&number)?;
+    let series = stored.series_id.0;
+    let mut attempt = 0;
+    loop {
+        let prepare = |invoice: &mut Invoice| {
+            let number = invoice.number.clone().unwrap_or_default();
+            invoice.seller = ready.seller.clone();
+            invoice.buyer = ready.buyer.clone();
+            if !invoice.is_credit() {
+                invoice.ocr = ocr_for_number(&number, series, attempt)?;
+            }
+            Ok(())
+        };
+        let issued = match queue {
+            Some(entry) => store.issue_invoice_for_sending(id, now, prepare, entry),
+            None => store.issue_invoice(id, now, prepare),
+        };
+        match issued {
+            Err(error) if error.is_ocr_in_use() && attempt + 1 < OCR_ATTEMPTS => attempt += 1,
+            other => {
+                return other
+                    .map(|_| ())
+                    .map_err(|error| error.into_app_error(language));
+            }
         }
-        Ok(())
-    };
-    match queue {
-        Some(entry) => store.issue_invoice_for_sending(id, now, prepare, entry),
-        None => store.issue_invoice(id, now, prepare),
     }
-    .map_err(|error| error.into_app_error(language))?;
-    Ok(())
 }
 
 impl App {
@@ -126,7 +156,7 @@ mod tests {
             ("2026-17", "202617"),
         ];
         for (number, payload) in cases {
-            let ocr = ocr_for_number(number).expect(number);
+            let ocr = ocr_for_number(number, 1, 0).expect(number);
             assert!(ocr.starts_with(payload), "{number} -> {ocr}");
             assert_eq!(ocr.len(), payload.len() + 2, "{number} -> {ocr}");
             assert!(
@@ -135,7 +165,7 @@ mod tests {
             );
         }
         // The README's vector: 10045 with length digit gives 1004571.
-        assert_eq!(ocr_for_number("10045").expect("digits"), "1004571");
-        assert!(ocr_for_number("ABC").is_err());
+        assert_eq!(ocr_for_number("10045", 1, 0).expect("digits"), "1004571");
+        assert!(ocr_for_number("ABC", 1, 0).is_err());
     }
 }

@@ -5,6 +5,7 @@ mod credits;
 mod demo;
 mod drafts_and_issue;
 mod list_and_payments;
+mod ocr;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use fakturera_app::App;

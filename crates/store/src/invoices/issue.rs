@@ -62,6 +62,7 @@ pub(crate) fn issue_in_transaction(
     invoice.number = Some(number_text.clone());
     prepare(&mut invoice)?;
     invoice.number = Some(number_text.clone());
+    refuse_ocr_in_use(transaction, id, &invoice.ocr)?;
     validate_for_issue(&invoice).into_result(())?;
     let totals = invoice.totals();
     write_content(transaction, id, draft.customer_id, &invoice, &totals, now)?;
@@ -96,4 +97,23 @@ pub(crate) fn issue_in_transaction(
         now,
     )?;
     read_invoice(transaction, id)
+}
+
+/// A customer's payment is matched to its invoice by the OCR reference alone, so two invoices of
+/// one company must never share one. The caller chooses another reference and issues again.
+fn refuse_ocr_in_use(
+    transaction: &Transaction<'_>,
+    id: InvoiceId,
+    ocr: &str,
+) -> Result<(), StoreError> {
+    if ocr.is_empty() {
+        return Ok(());
+    }
+    let in_use = transaction
+        .prepare_cached("SELECT 1 FROM invoices WHERE ocr = ?1 AND id <> ?2 LIMIT 1")?
+        .exists(rusqlite::params![ocr, id])?;
+    if in_use {
+        return Err(StoreError::ocr_in_use(ocr));
+    }
+    Ok(())
 }
