@@ -1,8 +1,10 @@
 //! Live totals and problems for the invoice editor: the UI sends what is typed and shows what Rust
 //! computes and finds.
 
+use chrono::NaiveDate;
 use fakturera_core::invoice::{InvoiceKind, validate_lines};
 use fakturera_core::party::{Buyer, Seller};
+use fakturera_core::payment_terms::PaymentTerms;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -18,6 +20,20 @@ pub struct EditorPreview {
     pub totals: Option<TotalsView>,
     /// Field-level problems in the user's language; they do not stop the totals.
     pub problems: Vec<FieldMessage>,
+    /// `YYYY-MM-DD`: the due date the payment terms give from the invoice date as typed; `None`
+    /// while either cannot be read. The editor fills the due date with it until the user types one.
+    pub due_date_from_terms: Option<String>,
+}
+
+/// The due date the typed terms give from the typed invoice date (empty terms are the default).
+fn due_date_from_terms(form: &InvoiceForm) -> Option<String> {
+    let issue_date = NaiveDate::parse_from_str(form.issue_date.trim(), "%Y-%m-%d").ok()?;
+    let terms = if form.payment_terms.trim().is_empty() {
+        PaymentTerms::default()
+    } else {
+        PaymentTerms::parse(&form.payment_terms).ok()?
+    };
+    Some(terms.due_date(issue_date).format("%Y-%m-%d").to_string())
 }
 
 impl App {
@@ -26,6 +42,7 @@ impl App {
     /// Parties do not affect totals, so none are looked up: this runs on every keystroke.
     pub fn preview_invoice(&self, form: &InvoiceForm) -> EditorPreview {
         let language = self.language();
+        let due_date_from_terms = due_date_from_terms(form);
         let parties = FormParties {
             seller: Seller::default(),
             buyer: Buyer::default(),
@@ -35,6 +52,7 @@ impl App {
             Err(errors) => EditorPreview {
                 totals: None,
                 problems: errors.into_app_error(language).fields,
+                due_date_from_terms,
             },
             Ok(invoice) => EditorPreview {
                 totals: Some(TotalsView::new(
@@ -45,6 +63,7 @@ impl App {
                 problems: validate_lines(&invoice.lines)
                     .into_app_error(language)
                     .fields,
+                due_date_from_terms,
             },
         }
     }

@@ -97,6 +97,26 @@ fn problems_beside_totals_do_not_hide_the_totals() {
 }
 
 #[test]
+fn the_due_date_follows_the_terms_and_the_invoice_date_as_typed() {
+    let (_dir, app) = app();
+    let mut typed = form(vec![line("Konsult", "1", "100", "25")]);
+    let due = |typed: &InvoiceForm| app.preview_invoice(typed).due_date_from_terms;
+    assert_eq!(due(&typed).as_deref(), Some("2026-12-26"));
+    typed.payment_terms = "eonm".into();
+    assert_eq!(due(&typed).as_deref(), Some("2026-12-31"));
+    typed.payment_terms = "eom:10".into();
+    typed.issue_date = "2027-01-31".into();
+    assert_eq!(due(&typed).as_deref(), Some("2027-02-10"));
+    typed.payment_terms = "cash".into();
+    assert_eq!(due(&typed).as_deref(), Some("2027-01-31"));
+    // Unreadable lines do not hide it; an unreadable date does.
+    typed.lines[0].quantity = "tolv".into();
+    assert_eq!(due(&typed).as_deref(), Some("2027-01-31"));
+    typed.issue_date = "2027-13-01".into();
+    assert_eq!(due(&typed), None);
+}
+
+#[test]
 fn a_form_survives_the_round_trip_through_the_domain() {
     let mut typed = form(vec![
         InvoiceLineForm {

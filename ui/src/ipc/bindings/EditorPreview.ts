@@ -13,4 +13,9 @@ totals: TotalsView | null,
 /**
  * Field-level problems in the user's language; they do not stop the totals.
  */
-problems: Array<FieldMessage>, };
+problems: Array<FieldMessage>, 
+/**
+ * `YYYY-MM-DD`: the due date the payment terms give from the invoice date as typed; `None`
+ * while either cannot be read. The editor fills the due date with it until the user types one.
+ */
+due_date_from_terms: string | null, };
