@@ -2,16 +2,11 @@
 //! and the invoice ending delivered by the right channel with its timeline.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 
 use fakturera_app::delivery::{ChannelCode, DeliveryStateCode};
 use fakturera_store::DeliveryChoice;
 
 use crate::{add_customer, draft, later, pass_until, setup};
-
-fn validator() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/einvoice/validate")
-}
 
 fn field<'a>(fields: &'a BTreeMap<String, Vec<String>>, name: &str) -> Vec<&'a str> {
     fields
@@ -112,17 +107,15 @@ async fn each_channel_is_sent_with_the_right_fields_and_ends_delivered() {
         std::fs::write(&path, xml).expect("written");
         files.push(path);
     }
-    let output = std::process::Command::new(validator())
-        .arg("--quiet")
-        .args(&files)
-        .output()
-        .expect("validator runs");
-    assert!(
-        output.status.success(),
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
+    for (file, verdict) in fakturera_official_validator::validate(&files) {
+        assert_eq!(
+            verdict.fatal,
+            0,
+            "{}: {:?}",
+            file.display(),
+            verdict.findings
+        );
+    }
 
     pass_until(&setup, 1, 10, |setup| {
         invoices.iter().all(|id| {

@@ -6,7 +6,7 @@ mod blocking;
 mod company;
 mod pdf;
 mod scenarios;
-mod validator;
+use fakturera_official_validator as validator;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use fakturera_app::App;

@@ -8,7 +8,7 @@ mod combinations;
 mod content;
 mod scenarios;
 mod sums;
-mod validator;
+use fakturera_official_validator as validator;
 mod xml_paths;
 
 use std::path::PathBuf;
