@@ -121,6 +121,18 @@ pub struct DeliveryWorker {
     wake: Notify,
 }
 
+/// Waits for every task of a pass and returns the first failure: one invoice's trouble must not
+/// stop the others already on their way.
+async fn first_failure(mut tasks: JoinSet<Result<(), AppError>>) -> Result<(), AppError> {
+    let mut first_error = None;
+    while let Some(joined) = tasks.join_next().await {
+        if let Ok(Err(error)) = joined {
+            first_error.get_or_insert(error);
+        }
+    }
+    first_error.map_or(Ok(()), Err)
+}
+
 fn after(now: DateTime<Utc>, wait: Duration) -> DateTime<Utc> {
     now + chrono::Duration::from_std(wait).unwrap_or(chrono::Duration::MAX)
 }
@@ -280,16 +292,7 @@ impl DeliveryWorker {
                 outcome
             });
         }
-        let mut first_error = None;
-        while let Some(joined) = tasks.join_next().await {
-            if let Ok(Err(error)) = joined {
-                first_error.get_or_insert(error);
-            }
-        }
-        match first_error {
-            Some(error) => Err(error),
-            None => Ok(()),
-        }
+        first_failure(tasks).await
     }
 
     /// Before an invoice's first attempt, its customer's receiver lookup is asked again when it is
@@ -414,16 +417,7 @@ impl DeliveryWorker {
                 outcome
             });
         }
-        let mut first_error = None;
-        while let Some(joined) = tasks.join_next().await {
-            if let Ok(Err(error)) = joined {
-                first_error.get_or_insert(error);
-            }
-        }
-        match first_error {
-            Some(error) => Err(error),
-            None => Ok(()),
-        }
+        first_failure(tasks).await
     }
 }
 
