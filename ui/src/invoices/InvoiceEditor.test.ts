@@ -186,7 +186,7 @@ describe("an issued invoice", () => {
     await until(() => expect(element("payments-panel").dataset["state"]).toBe("paid"));
     expect(invoke).toHaveBeenCalledWith("record_invoice_payment", {
       id: 7,
-      request: { paid_on: "2026-06-03", amount: "10000.00", reference: "" },
+      request: { paid_on: "2026-05-20", amount: "10000.00", reference: "" },
     });
     expect(invoke.mock.calls.filter(([command]) => command === "invoice_detail")).toHaveLength(2);
     await until(() => expect(invoke.mock.calls.filter(([command]) => command === "invoice_events")).toHaveLength(2));

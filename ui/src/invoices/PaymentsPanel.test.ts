@@ -34,7 +34,7 @@ async function until(check: () => void) {
 function show(payment = partlyPaid) {
   component = mount(PaymentsPanel, {
     target: document.body,
-    props: { invoiceId: 7, payment, currency: "SEK", onchanged: () => (changed += 1) },
+    props: { invoiceId: 7, payment, currency: "SEK", today: "2026-06-10", onchanged: () => (changed += 1) },
   });
   flushSync();
 }
@@ -73,7 +73,7 @@ describe("Betalningar", () => {
     const cells = [...document.querySelectorAll('[data-testid="payment-row"] td')].map((cell) => cell.textContent?.trim());
     expect(cells).toEqual(["2026-05-20", "2\u00a0500,00 kr", "Bankgiro 1"]);
     expect(field("payment-amount")?.value).toBe("10000.00");
-    expect(field("payment-date")?.value).toBe("2026-06-03");
+    expect(field("payment-date")?.value).toBe("2026-06-10");
   });
 
   it("sends the typed strings, shows Rust's field error beside the amount, then records the fixed payment", async () => {

@@ -72,6 +72,7 @@ export function draftDetail(form: InvoiceForm = draftForm): InvoiceDetail {
     created_at: "2026-05-04T08:00:00Z",
     updated_at: "2026-05-04T08:00:00Z",
     issued_at: null,
+    today: "2026-05-20",
   };
 }
 

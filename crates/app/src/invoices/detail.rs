@@ -52,6 +52,9 @@ pub struct InvoiceDetail {
     pub created_at: String,
     pub updated_at: String,
     pub issued_at: Option<String>,
+    /// `YYYY-MM-DD`: the day the app read this, for date defaults such as a new payment's date
+    /// (the UI has no clock of its own to compute dates with).
+    pub today: String,
 }
 
 /// Reads invoice `id` with its links and payments, in `language`, judging overdue on `today`.
@@ -111,6 +114,7 @@ pub(crate) fn read_detail(
         created_at: stored.created_at.to_rfc3339(),
         updated_at: stored.updated_at.to_rfc3339(),
         issued_at: stored.issued_at.map(|at| at.to_rfc3339()),
+        today: today.to_string(),
     })
 }
 

@@ -42,4 +42,9 @@ payment: PaymentView | null, overdue: boolean,
 /**
  * RFC 3339 timestamps.
  */
-created_at: string, updated_at: string, issued_at: string | null, };
+created_at: string, updated_at: string, issued_at: string | null, 
+/**
+ * `YYYY-MM-DD`: the day the app read this, for date defaults such as a new payment's date
+ * (the UI has no clock of its own to compute dates with).
+ */
+today: string, };
