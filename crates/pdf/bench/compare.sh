@@ -4,6 +4,7 @@
 #
 #   crates/pdf/bench/compare.sh            # 200 runs of everything
 #   RUNS_EXTERNAL=20 crates/pdf/bench/compare.sh   # fewer runs of the slow external engines
+#   RUNS_WEASYPRINT=50 crates/pdf/bench/compare.sh # fewer runs of one engine (RUNS_CHROMIUM, ...)
 #
 # Installs what it needs from Debian (chromium, wkhtmltopdf, php-dompdf, weasyprint); an engine
 # that does not install is reported as such and skipped.
@@ -63,7 +64,7 @@ available() {
   esac
 }
 
-declare -A MEDIAN_MS CPU_MS PEAK_KB PAGES
+declare -A MEDIAN_MS CPU_MS PEAK_KB PAGES RUNS_OF
 for size in 1 10; do
   printf '%s\n' "Measuring Fakturera, $size-page invoice ($RUNS runs in one process)..." >&2
   /usr/bin/time -f '%U %S %M' -o "$WORK/fakturera.time" "$BENCH" "$RUNS" "$size" > "$WORK/fakturera.out"
@@ -75,6 +76,7 @@ for size in 1 10; do
   # CPU time of the whole process (font parsing included) shared out over its renders.
   CPU_MS[fakturera,$size]=$(awk -v u="$user" -v s="$sys" -v n="$RUNS" 'BEGIN { printf "%.2f", (u + s) * 1000 / (n + 1) }')
   PEAK_KB[fakturera,$size]=$peak
+  RUNS_OF[fakturera,$size]=$RUNS
 done
 # A cold start too: one render in a fresh process, as a CLI call would do it.
 cold=$( { /usr/bin/time -f '%e' "$BENCH" 1 1 >/dev/null; } 2>&1 | tail -1)
@@ -84,13 +86,16 @@ for engine in chromium wkhtmltopdf dompdf weasyprint; do
     echo "$engine: not installed, skipped" >&2
     continue
   fi
+  runs_name="RUNS_${engine^^}"
+  runs=${!runs_name:-$RUNS_EXTERNAL}
   for size in 1 10; do
     html="$WORK/invoice-$size.html"
     pdf="$WORK/$engine-$size.pdf"
     cmd=$(engine_command "$engine" "$html" "$pdf")
-    printf '%s\n' "Measuring $engine, $size-page invoice ($RUNS_EXTERNAL runs)..." >&2
+    printf '%s\n' "Measuring $engine, $size-page invoice ($runs runs)..." >&2
     : > "$WORK/wall"; : > "$WORK/cpu"; : > "$WORK/peak"
-    for _ in $(seq "$RUNS_EXTERNAL"); do
+    RUNS_OF[$engine,$size]=$runs
+    for _ in $(seq "$runs"); do
       start=$(date +%s%N)
       /usr/bin/time -f '%U %S %M' -o "$WORK/one.time" $cmd >/dev/null 2>&1 || true
       end=$(date +%s%N)
@@ -110,14 +115,14 @@ echo
 echo "Machine: $(nproc) cores, $(uname -sr); Fakturera runs: $RUNS, external runs: $RUNS_EXTERNAL"
 echo "Fakturera cold start (one process, one 1-page invoice, including font parsing): ${cold} s"
 echo
-echo "| Renderer | Invoice | Pages | Median wall time | CPU time | Peak memory | Wall vs Fakturera | CPU vs Fakturera |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| Renderer | Invoice | Pages | Runs | Median wall time | CPU time | Peak memory | Wall vs Fakturera | CPU vs Fakturera |"
+echo "|---|---|---|---|---|---|---|---|---|"
 for engine in fakturera chromium wkhtmltopdf dompdf weasyprint; do
   for size in 1 10; do
     [ -n "${MEDIAN_MS[$engine,$size]:-}" ] || continue
     wall=$(awk -v a="${MEDIAN_MS[$engine,$size]}" -v b="${MEDIAN_MS[fakturera,$size]}" 'BEGIN { printf "%.0f×", a / b }')
     cpu=$(awk -v a="${CPU_MS[$engine,$size]}" -v b="${CPU_MS[fakturera,$size]}" 'BEGIN { printf "%.0f×", a / b }')
     mem=$(awk -v kb="${PEAK_KB[$engine,$size]:-0}" 'BEGIN { printf "%.0f MB", kb / 1024 }')
-    echo "| $engine | $size-page | ${PAGES[$engine,$size]:-?} | ${MEDIAN_MS[$engine,$size]} ms | ${CPU_MS[$engine,$size]} ms | $mem | $wall | $cpu |"
+    echo "| $engine | $size-page | ${PAGES[$engine,$size]:-?} | ${RUNS_OF[$engine,$size]} | ${MEDIAN_MS[$engine,$size]} ms | ${CPU_MS[$engine,$size]} ms | $mem | $wall | $cpu |"
   done
 done

@@ -65,12 +65,43 @@ pub fn render(
             lopdf::Object::String(id.to_vec(), lopdf::StringFormat::Hexadecimal),
         ]),
     );
-    pdf.compress();
+    compress_streams(&mut pdf)?;
     let mut bytes = Vec::new();
     pdf.save_to(&mut bytes)
         .map_err(|error| PdfError::write(&error.to_string()))?;
     Ok(bytes)
 }
+
+/// Deflates every stream not yet filtered. lopdf's own `compress` uses level 9, which was over a
+/// third of a ten-page render's time (perf). Measured on the benchmark invoices: level 6 saved
+/// little time, level 3 halves the 10-page render's compression time for 5 % more bytes
+/// (54 KB against 52 KB), level 1 saves a little more but grows the file by a third.
+fn compress_streams(pdf: &mut lopdf::Document) -> Result<(), PdfError> {
+    use std::io::Write as _;
+    for object in pdf.objects.values_mut() {
+        let lopdf::Object::Stream(stream) = object else {
+            continue;
+        };
+        if stream.dict.has(b"Filter") {
+            continue;
+        }
+        let mut encoder = flate2::write::ZlibEncoder::new(
+            Vec::with_capacity(stream.content.len() / 2),
+            STREAM_COMPRESSION,
+        );
+        let compressed = encoder
+            .write_all(&stream.content)
+            .and_then(|()| encoder.finish())
+            .map_err(|error| PdfError::write(&error.to_string()))?;
+        if compressed.len() < stream.content.len() {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(compressed);
+        }
+    }
+    Ok(())
+}
+
+const STREAM_COMPRESSION: flate2::Compression = flate2::Compression::new(3);
 
 fn set_metadata(document: &mut PdfDocument, sheet: &Sheet<'_>) {
     let invoice = sheet.invoice;
