@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs tests/e2e against the built desktop binary in a real window: a private Xvfb display, a
-# private D-Bus session, tauri-driver with WebKitWebDriver, and a fresh company file. Every process
+# private D-Bus session, tauri-driver with WebKitWebDriver, and a fresh company file per spec. Every process
 # it starts is stopped by PID when it exits, pass or fail.
 #
 # Usage: scripts/e2e.sh [wdio arguments, e.g. --spec specs/shell.e2e.js]

@@ -10,15 +10,19 @@ mod documents_commands;
 mod invoices_commands;
 mod registers_commands;
 
-use fakturera_app::{App, company_file_path};
+use fakturera_app::{App, company_file_argument, company_file_path};
 use fakturera_core::Language;
 use tauri::Manager;
 
 fn main() {
     // Swedish until the UI says otherwise; the UI sends its choice with `set_language` on start.
     let language = Language::Swedish;
-    let company =
-        commands::Company(company_file_path(language).map(|file| App::new(file, language)));
+    // `--db FILE` on the command line, else FAKTURERA_DB, else the app-data folder.
+    let file = match company_file_argument(std::env::args_os().skip(1)) {
+        Some(file) => Ok(file),
+        None => company_file_path(language),
+    };
+    let company = commands::Company(file.map(|file| App::new(file, language)));
     invoices_commands::fill_demo_data_on_start(&company);
     let delivery = delivery_commands::Delivery::new(&company);
     let outcome = tauri::Builder::default()

@@ -1,5 +1,5 @@
 // WebdriverIO drives the real desktop binary through tauri-driver (started by scripts/e2e.sh,
-// which also provides Xvfb, a private D-Bus session and a fresh company file in FAKTURERA_DB).
+// which also provides Xvfb, a private D-Bus session and a scratch folder for company files).
 // Every file in specs/ runs; a new user flow is a new specs/<flow>.e2e.js file.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,7 +14,7 @@ export const config = {
   hostname: "127.0.0.1",
   port: Number(process.env.TAURI_DRIVER_PORT || 4444),
   specs: ["./specs/**/*.e2e.js"],
-  // One window at a time: the specs share one company file and the machine has two cores.
+  // One window at a time: the machine has two cores.
   maxInstances: 1,
   // No browserName: tauri-driver matches on tauri:options and refuses a browser name.
   capabilities: [{ "tauri:options": { application } }],
@@ -26,4 +26,14 @@ export const config = {
   framework: "mocha",
   reporters: ["spec"],
   mochaOpts: { ui: "bdd", timeout: 60000 },
+  // Each spec gets a fresh company file of its own beside the one scripts/e2e.sh names, so no spec
+  // depends on what another left behind. The app takes it as `--db FILE`; the spec's SQL and CLI
+  // helpers read it from FAKTURERA_DB in this worker.
+  beforeSession(_config, capabilities, specs) {
+    const base = process.env.FAKTURERA_DB;
+    if (!base) throw new Error("FAKTURERA_DB is not set; run the end-to-end tests through scripts/e2e.sh");
+    const file = path.join(path.dirname(base), `${path.basename(specs[0], ".e2e.js")}.fakturera`);
+    process.env.FAKTURERA_DB = file;
+    capabilities["tauri:options"] = { ...capabilities["tauri:options"], args: ["--db", file] };
+  },
 };

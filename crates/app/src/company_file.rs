@@ -1,6 +1,7 @@
 //! Where the company file lives: the OS app-data folder, or the path in `FAKTURERA_DB` (tests, and
 //! users who keep one file per company).
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 use fakturera_core::{Language, Text};
@@ -16,6 +17,21 @@ pub const APP_DATA_FOLDER: &str = "se.fakturera.desktop";
 
 /// The company file's name inside the app-data folder.
 pub const COMPANY_FILE_NAME: &str = "foretag.fakturera";
+
+/// The company file named on the desktop app's command line (`--db FILE` or `--db=FILE`), as the
+/// CLI takes it: one shortcut per company, and one fresh file per end-to-end spec.
+pub fn company_file_argument(args: impl IntoIterator<Item = OsString>) -> Option<PathBuf> {
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        if arg == "--db" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(path) = arg.to_str().and_then(|text| text.strip_prefix("--db=")) {
+            return Some(PathBuf::from(path));
+        }
+    }
+    None
+}
 
 /// The company file to open: `FAKTURERA_DB` when set and not empty, else
 /// `<data dir>/se.fakturera.desktop/foretag.fakturera` (e.g. `~/.local/share/...` on Linux,
@@ -55,6 +71,24 @@ fn resolve(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_command_line_names_a_company_file() {
+        let args = |list: &[&str]| list.iter().map(OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            company_file_argument(args(&["fakturera", "--db", "/a/b.fakturera"])),
+            Some(PathBuf::from("/a/b.fakturera"))
+        );
+        assert_eq!(
+            company_file_argument(args(&["fakturera", "--db=/c.fakturera"])),
+            Some(PathBuf::from("/c.fakturera"))
+        );
+        assert_eq!(
+            company_file_argument(args(&["fakturera", "-psn_0_1"])),
+            None
+        );
+        assert_eq!(company_file_argument(args(&["fakturera", "--db"])), None);
+    }
 
     #[test]
     fn the_override_wins_unless_empty() {

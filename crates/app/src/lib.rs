@@ -25,7 +25,7 @@ pub mod register_fields;
 pub mod register_search;
 
 pub use app::App;
-pub use company_file::{COMPANY_FILE_ENV, company_file_path};
+pub use company_file::{COMPANY_FILE_ENV, company_file_argument, company_file_path};
 pub use error::{AppError, ErrorCode, FieldMessage, IntoAppError};
 pub use language::LanguageCode;
 pub use overview::Overview;
