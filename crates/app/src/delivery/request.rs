@@ -32,10 +32,10 @@ pub(crate) fn build_request(app: &App, entry: &OutboxEntry) -> Result<SendInvoic
     let number = stored.invoice.number.clone().unwrap_or_default();
     let snapshot = RoutingSnapshot::from_json(&entry.routing);
     let routing = snapshot.routing();
-    let xml = app.invoice_ubl(id.0)?.into_bytes();
+    let documents = app.issued_documents(id.0)?;
+    let (xml, pdf) = (documents.xml.into_bytes(), documents.pdf);
     let name = base_name(&number);
     let document = if routing.needs_pdf() {
-        let pdf = app.invoice_pdf(id.0)?;
         let bytes = zip_invoice(&format!("{name}.xml"), &xml, &format!("{name}.pdf"), &pdf)
             .map_err(|error| {
                 AppError::internal(

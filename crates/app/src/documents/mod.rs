@@ -14,5 +14,6 @@ pub use files::{DOCUMENTS_DIR_ENV, DocumentKind, SavedDocument};
 pub use presend::{FindingSeverity, PresendFinding, PresendReport};
 pub use request::DocumentRequest;
 pub use route::DeliveryRoute;
+pub use ubl::IssuedDocuments;
 
 pub(crate) use presend::refuse_when_blocked;

@@ -4,7 +4,7 @@
 use fakturera_core::Language;
 use fakturera_core::invoice::Invoice;
 use fakturera_pdf::{PdfError, PdfOptions, render_invoice};
-use fakturera_store::{InvoiceId, Store};
+use fakturera_store::{InvoiceId, Logo, Store};
 
 use super::request::DocumentRequest;
 use super::source::{form_source, stored_source};
@@ -30,6 +30,16 @@ pub(crate) fn render_with_logo(
     let logo = store
         .company_logo()
         .map_err(|error| error.into_app_error(language))?;
+    render_with(invoice, logo.as_ref(), language)
+}
+
+/// Renders `invoice` with `logo` already read from the store, so the caller can render outside
+/// the store's lock.
+pub(crate) fn render_with(
+    invoice: &Invoice,
+    logo: Option<&Logo>,
+    language: Language,
+) -> Result<Vec<u8>, AppError> {
     let options = match logo {
         Some(logo) => PdfOptions::with_logo_bytes(&logo.bytes)
             .map_err(|error| error.into_app_error(language))?,

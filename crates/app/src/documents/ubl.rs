@@ -6,7 +6,7 @@ use fakturera_peppol::{Attachment, write_ubl};
 use fakturera_store::InvoiceId;
 
 use super::files::{DocumentKind, file_name};
-use super::pdf::render_with_logo;
+use super::pdf::render_with;
 use super::source::stored_source;
 use crate::app::App;
 use crate::error::{AppError, ErrorCode, IntoAppError};
@@ -18,25 +18,46 @@ fn not_issued() -> Text {
     )
 }
 
+/// An issued invoice's two documents: the UBL with the PDF embedded, and that same PDF.
+#[derive(Debug, Clone)]
+pub struct IssuedDocuments {
+    pub xml: String,
+    pub pdf: Vec<u8>,
+}
+
 impl App {
     /// The Peppol BIS Billing 3.0 UBL of the issued invoice `id`, with its PDF embedded.
     /// A draft is refused with `conflict`.
     pub fn invoice_ubl(&self, id: i64) -> Result<String, AppError> {
+        self.issued_documents(id).map(|documents| documents.xml)
+    }
+
+    /// The UBL and the PDF of the issued invoice `id`, the PDF rendered once for both. Only the
+    /// reading holds the store; rendering runs outside it, so the delivery worker's tasks render
+    /// side by side instead of one after another.
+    pub fn issued_documents(&self, id: i64) -> Result<IssuedDocuments, AppError> {
         let language = self.language();
-        self.with_store(|store| {
+        let (source, logo) = self.with_store(|store| {
             let source = stored_source(store, InvoiceId(id))
                 .map_err(|error| error.into_app_error(language))?;
             if !source.issued {
                 return Err(AppError::new(ErrorCode::Conflict, &not_issued(), language));
             }
-            let pdf = render_with_logo(store, &source.invoice, language)?;
-            let attachment = Attachment {
-                filename: file_name(&source.invoice, DocumentKind::Pdf, language),
-                mime: "application/pdf".to_owned(),
-                bytes: pdf,
-            };
-            write_ubl(&source.invoice, Some(&attachment))
-                .map_err(|error| error.into_app_error(language))
+            let logo = store
+                .company_logo()
+                .map_err(|error| error.into_app_error(language))?;
+            Ok((source, logo))
+        })?;
+        let attachment = Attachment {
+            filename: file_name(&source.invoice, DocumentKind::Pdf, language),
+            mime: "application/pdf".to_owned(),
+            bytes: render_with(&source.invoice, logo.as_ref(), language)?,
+        };
+        let xml = write_ubl(&source.invoice, Some(&attachment))
+            .map_err(|error| error.into_app_error(language))?;
+        Ok(IssuedDocuments {
+            xml,
+            pdf: attachment.bytes,
         })
     }
 }
