@@ -8,7 +8,10 @@ use rust_decimal::Decimal;
 use crate::error::StoreError;
 use crate::open::Store;
 use crate::record_ids::ArticleId;
-use crate::register_query::{RegisterQuery, like_pattern, search_text};
+use crate::register_query::{
+    MATCH_RANK_SQL, RegisterQuery, like_pattern, part_start_pattern, search_text,
+    word_start_pattern,
+};
 use crate::sql_values::{StoredDecimal, bool_at, code_at, decimal_at};
 
 /// An article (product.md, "Articles"). The VAT rate is a class, looked up for the invoice date,
@@ -26,10 +29,10 @@ pub struct Article {
     pub archived: bool,
 }
 
-const ARTICLE_COLUMNS: &str =
+pub(crate) const ARTICLE_COLUMNS: &str =
     "article_number, name, unit, unit_price, vat_rate_class, is_service, archived, search_text";
 
-fn article_from_row(row: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Article> {
+pub(crate) fn article_from_row(row: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Article> {
     Ok(Article {
         article_number: row.get(first)?,
         name: row.get(first + 1)?,
@@ -56,34 +59,12 @@ fn article_params(article: &Article) -> [Box<dyn rusqlite::ToSql + '_>; 8] {
 
 impl Store {
     pub fn add_article(&self, article: &Article) -> Result<ArticleId, StoreError> {
-        check_article(article)?;
-        self.connection
-            .execute(
-                &format!("INSERT INTO articles ({ARTICLE_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
-                rusqlite::params_from_iter(article_params(article).iter()),
-            )
-            .map_err(|error| duplicate_number_or(error, &article.article_number))?;
-        Ok(ArticleId(self.connection.last_insert_rowid()))
+        insert_article(&self.connection, article)
     }
 
     /// Replaces an article's fields; invoices already written keep their own copy of the line.
     pub fn update_article(&self, id: ArticleId, article: &Article) -> Result<(), StoreError> {
-        check_article(article)?;
-        let mut params: Vec<Box<dyn rusqlite::ToSql + '_>> =
-            article_params(article).into_iter().collect();
-        params.push(Box::new(id));
-        let changed = self
-            .connection
-            .execute(
-                "UPDATE articles SET article_number = ?1, name = ?2, unit = ?3, unit_price = ?4,
-                 vat_rate_class = ?5, is_service = ?6, archived = ?7, search_text = ?8 WHERE id = ?9",
-                rusqlite::params_from_iter(params.iter()),
-            )
-            .map_err(|error| duplicate_number_or(error, &article.article_number))?;
-        if changed == 0 {
-            return Err(StoreError::not_found("artikel", "article", id));
-        }
-        Ok(())
+        update_article_row(&self.connection, id, article)
     }
 
     pub fn article(&self, id: ArticleId) -> Result<Article, StoreError> {
@@ -117,16 +98,63 @@ impl Store {
         let mut statement = self.connection.prepare_cached(&format!(
             "SELECT id, {ARTICLE_COLUMNS} FROM articles
              WHERE (?1 IS NULL OR search_text LIKE ?1 ESCAPE '\\') AND (?2 OR archived = 0)
-             ORDER BY name COLLATE NOCASE, id
+             ORDER BY {MATCH_RANK_SQL}, name COLLATE NOCASE, id
              LIMIT ?3 OFFSET ?4"
         ))?;
         let pattern = query.search.as_deref().map(like_pattern);
+        let part_start = query.search.as_deref().map(part_start_pattern);
+        let word_start = query.search.as_deref().map(word_start_pattern);
         let rows = statement.query_map(
-            rusqlite::params![pattern, query.include_archived, query.limit(), query.offset],
+            rusqlite::params![
+                pattern,
+                query.include_archived,
+                query.limit(),
+                query.offset,
+                part_start,
+                word_start
+            ],
             |row| Ok((row.get::<_, ArticleId>(0)?, article_from_row(row, 1)?)),
         )?;
         Ok(rows.collect::<Result<Vec<_>, _>>()?)
     }
+}
+
+/// Inserts an article on `connection` (the store's, or an import's transaction).
+pub(crate) fn insert_article(
+    connection: &rusqlite::Connection,
+    article: &Article,
+) -> Result<ArticleId, StoreError> {
+    check_article(article)?;
+    connection
+        .prepare_cached(&format!(
+            "INSERT INTO articles ({ARTICLE_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+        ))?
+        .execute(rusqlite::params_from_iter(article_params(article).iter()))
+        .map_err(|error| duplicate_number_or(error, &article.article_number))?;
+    Ok(ArticleId(connection.last_insert_rowid()))
+}
+
+/// Replaces the fields of article `id` on `connection`.
+pub(crate) fn update_article_row(
+    connection: &rusqlite::Connection,
+    id: ArticleId,
+    article: &Article,
+) -> Result<(), StoreError> {
+    check_article(article)?;
+    let mut params: Vec<Box<dyn rusqlite::ToSql + '_>> =
+        article_params(article).into_iter().collect();
+    params.push(Box::new(id));
+    let changed = connection
+        .prepare_cached(
+            "UPDATE articles SET article_number = ?1, name = ?2, unit = ?3, unit_price = ?4,
+             vat_rate_class = ?5, is_service = ?6, archived = ?7, search_text = ?8 WHERE id = ?9",
+        )?
+        .execute(rusqlite::params_from_iter(params.iter()))
+        .map_err(|error| duplicate_number_or(error, &article.article_number))?;
+    if changed == 0 {
+        return Err(StoreError::not_found("artikel", "article", id));
+    }
+    Ok(())
 }
 
 fn check_article(article: &Article) -> Result<(), StoreError> {

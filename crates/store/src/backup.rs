@@ -1,5 +1,5 @@
 //! Backups of the company file with SQLite's online backup API: scheduled ones kept in a
-//! rotation, safety copies before migrations and restores, and restoring from any of them.
+//! rotation, safety copies before migrations and restores (restoring itself is `restore`).
 //!
 //! Backups live in a folder next to the file (`<file>.backups/`), named by kind and time so
 //! the folder itself is the record of when the last one was taken.
@@ -7,19 +7,16 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDateTime, TimeDelta, Utc};
-use fakturera_core::Text;
-use rusqlite::backup::Backup;
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 
-use crate::error::{StoreError, StoreErrorKind};
-use crate::migrations::{latest_version, migrate_to_latest, read_version};
-use crate::open::{APPLICATION_ID, Store};
+use crate::error::StoreError;
+use crate::open::Store;
 
 const SCHEDULED_PREFIX: &str = "auto-";
-const BEFORE_RESTORE_PREFIX: &str = "before-restore-";
+pub(crate) const BEFORE_RESTORE_PREFIX: &str = "before-restore-";
 const BEFORE_MIGRATION_PREFIX: &str = "before-migration-";
 const EXTENSION: &str = "sqlite";
-const TIME_FORMAT: &str = "%Y%m%dT%H%M%SZ";
+pub(crate) const TIME_FORMAT: &str = "%Y%m%dT%H%M%SZ";
 
 /// When scheduled backups are due and how many of them to keep.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,6 +100,36 @@ impl Store {
         copy_database(&self.connection, destination)
     }
 
+    /// A complete copy of the company file in `folder` (another disk the user picked), named after
+    /// the file and the time, e.g. `Företag AB-20261126T190634Z.sqlite`; never overwrites.
+    pub fn backup_to_folder(
+        &self,
+        folder: &Path,
+        now: DateTime<Utc>,
+    ) -> Result<PathBuf, StoreError> {
+        if !folder.is_dir() {
+            let shown = folder.display();
+            return Err(StoreError::invalid_field(
+                "folder",
+                fakturera_core::Text::new(
+                    format!(
+                        "Mappen {shown} finns inte. Välj en befintlig mapp, t.ex. på ett USB-minne."
+                    ),
+                    format!(
+                        "The folder {shown} does not exist. Choose an existing folder, e.g. on a USB stick."
+                    ),
+                ),
+            ));
+        }
+        let stem = self
+            .path
+            .file_stem()
+            .map(|stem| stem.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "foretag".to_owned());
+        let name = format!("{stem}-{}", now.format(TIME_FORMAT));
+        backup_to_new_file(&self.connection, folder, &name)
+    }
+
     /// All backups in the backup folder, newest first by name within each kind.
     pub fn list_backups(&self) -> Result<Vec<BackupFile>, StoreError> {
         let dir = self.backup_dir();
@@ -120,23 +147,6 @@ impl Store {
         }
         backups.sort_by(|a, b| b.path.cmp(&a.path));
         Ok(backups)
-    }
-
-    /// Replaces the open file's content with the backup at `backup`, after checking the backup
-    /// and taking a safety copy of the current content. Migrates an older backup forward.
-    pub fn restore_from_backup(
-        &mut self,
-        backup: &Path,
-        now: DateTime<Utc>,
-    ) -> Result<(), StoreError> {
-        let source = open_checked_backup(backup)?;
-        let name = format!("{BEFORE_RESTORE_PREFIX}{}", now.format(TIME_FORMAT));
-        backup_to_new_file(&self.connection, &self.backup_dir(), &name)?;
-        let copy = Backup::new(&source, &mut self.connection)?;
-        copy.run_to_completion(256, std::time::Duration::ZERO, None)?;
-        drop(copy);
-        migrate_to_latest(&mut self.connection)?;
-        Ok(())
     }
 
     fn prune_scheduled(&self, keep: usize) -> Result<(), StoreError> {
@@ -208,58 +218,6 @@ fn classify(path: &Path) -> Option<BackupFile> {
         kind,
         taken_at,
     })
-}
-
-/// Opens a backup read-only and makes sure it is a healthy Fakturera file this build can read.
-fn open_checked_backup(path: &Path) -> Result<Connection, StoreError> {
-    let refuse =
-        |sv: String, en: String| StoreError::new(StoreErrorKind::Invalid, Text::new(sv, en));
-    let shown = path.display().to_string();
-    if !path.is_file() {
-        return Err(refuse(
-            format!(
-                "Säkerhetskopian {shown} finns inte. Välj en fil i listan över säkerhetskopior."
-            ),
-            format!("The backup {shown} does not exist. Choose a file from the list of backups."),
-        ));
-    }
-    let source = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    let application_id: i32 = source
-        .pragma_query_value(None, "application_id", |row| row.get(0))
-        .map_err(|_| unusable_backup(&shown))?;
-    if application_id != APPLICATION_ID {
-        return Err(unusable_backup(&shown));
-    }
-    let check: String = source.query_row("PRAGMA integrity_check(1)", [], |row| row.get(0))?;
-    if check != "ok" {
-        return Err(unusable_backup(&shown).with_detail(check));
-    }
-    let version = read_version(&source)?;
-    if version > latest_version() {
-        return Err(refuse(
-            format!(
-                "Säkerhetskopian {shown} kommer från en nyare version av Fakturera. Uppdatera programmet först."
-            ),
-            format!(
-                "The backup {shown} comes from a newer version of Fakturera. Update the program first."
-            ),
-        ));
-    }
-    Ok(source)
-}
-
-fn unusable_backup(shown: &str) -> StoreError {
-    StoreError::new(
-        StoreErrorKind::Invalid,
-        Text::new(
-            format!(
-                "{shown} är inte en hel Fakturera-säkerhetskopia. Välj en annan säkerhetskopia; inget har ändrats."
-            ),
-            format!(
-                "{shown} is not an intact Fakturera backup. Choose another backup; nothing has been changed."
-            ),
-        ),
-    )
 }
 
 #[cfg(test)]

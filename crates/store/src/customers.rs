@@ -12,7 +12,10 @@ use crate::delivery_choice::DeliveryChoice;
 use crate::error::StoreError;
 use crate::open::Store;
 use crate::record_ids::CustomerId;
-use crate::register_query::{RegisterQuery, like_pattern, search_text};
+use crate::register_query::{
+    MATCH_RANK_SQL, RegisterQuery, like_pattern, part_start_pattern, search_text,
+    word_start_pattern,
+};
 use crate::sql_values::{bool_at, code_at};
 
 /// A customer as kept in the register (product.md, "Customers"). Text fields are `""` when not
@@ -115,14 +118,17 @@ pub(crate) fn buyer_kind_from_code(code: &str) -> Option<BuyerKind> {
     }
 }
 
-const CUSTOMER_COLUMNS: &str = "customer_number, kind, name, legal_id, vat_number, \
+pub(crate) const CUSTOMER_COLUMNS: &str = "customer_number, kind, name, legal_id, vat_number, \
     street, street2, postal_code, city, country_code, has_delivery_address, \
     delivery_street, delivery_street2, delivery_postal_code, delivery_city, delivery_country_code, \
     email, phone, contact_name, our_reference, your_reference, buyer_reference, payment_terms, \
     currency, language, delivery_choice, vat_treatment, einvoice_address, einvoice_checked_at, notes, archived, \
     search_text";
 
-fn customer_from_row(row: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Customer> {
+pub(crate) fn customer_from_row(
+    row: &rusqlite::Row<'_>,
+    first: usize,
+) -> rusqlite::Result<Customer> {
     let at = |offset: usize| first + offset;
     let address_from = |start: usize| -> rusqlite::Result<Address> {
         Ok(Address {
@@ -167,46 +173,12 @@ fn customer_from_row(row: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<
 impl Store {
     /// Adds a customer; the customer number must be unused.
     pub fn add_customer(&self, customer: &Customer) -> Result<CustomerId, StoreError> {
-        check_customer(customer)?;
-        let placeholders: Vec<String> = (1..=CUSTOMER_COLUMNS.split(',').count())
-            .map(|n| format!("?{n}"))
-            .collect();
-        let sql = format!(
-            "INSERT INTO customers ({CUSTOMER_COLUMNS}) VALUES ({})",
-            placeholders.join(", ")
-        );
-        self.connection
-            .execute(
-                &sql,
-                rusqlite::params_from_iter(customer_params(customer).iter()),
-            )
-            .map_err(|error| duplicate_number_or(error, &customer.customer_number))?;
-        Ok(CustomerId(self.connection.last_insert_rowid()))
+        insert_customer(&self.connection, customer)
     }
 
     /// Replaces a customer's fields. Issued invoices keep the snapshot they were issued with.
     pub fn update_customer(&self, id: CustomerId, customer: &Customer) -> Result<(), StoreError> {
-        check_customer(customer)?;
-        let assignments: Vec<String> = CUSTOMER_COLUMNS
-            .split(',')
-            .enumerate()
-            .map(|(index, column)| format!("{} = ?{}", column.trim(), index + 1))
-            .collect();
-        let id_placeholder = assignments.len() + 1;
-        let sql = format!(
-            "UPDATE customers SET {} WHERE id = ?{id_placeholder}",
-            assignments.join(", ")
-        );
-        let mut params = customer_params(customer);
-        params.push(Box::new(id));
-        let changed = self
-            .connection
-            .execute(&sql, rusqlite::params_from_iter(params.iter()))
-            .map_err(|error| duplicate_number_or(error, &customer.customer_number))?;
-        if changed == 0 {
-            return Err(StoreError::not_found("kund", "customer", id));
-        }
-        Ok(())
+        update_customer_row(&self.connection, id, customer)
     }
 
     pub fn customer(&self, id: CustomerId) -> Result<Customer, StoreError> {
@@ -229,13 +201,22 @@ impl Store {
             "SELECT id, {CUSTOMER_COLUMNS} FROM customers
              WHERE (?1 IS NULL OR search_text LIKE ?1 ESCAPE '\\')
                AND (?2 OR archived = 0)
-             ORDER BY name COLLATE NOCASE, id
+             ORDER BY {MATCH_RANK_SQL}, name COLLATE NOCASE, id
              LIMIT ?3 OFFSET ?4"
         );
         let mut statement = self.connection.prepare_cached(&sql)?;
         let pattern = query.search.as_deref().map(like_pattern);
+        let part_start = query.search.as_deref().map(part_start_pattern);
+        let word_start = query.search.as_deref().map(word_start_pattern);
         let rows = statement.query_map(
-            rusqlite::params![pattern, query.include_archived, query.limit(), query.offset],
+            rusqlite::params![
+                pattern,
+                query.include_archived,
+                query.limit(),
+                query.offset,
+                part_start,
+                word_start
+            ],
             |row| Ok((row.get::<_, CustomerId>(0)?, customer_from_row(row, 1)?)),
         )?;
         Ok(rows.collect::<Result<Vec<_>, _>>()?)
@@ -266,6 +247,55 @@ impl Store {
         )?;
         Ok(highest.map_or(1001, |highest| highest + 1).to_string())
     }
+}
+
+/// Inserts a customer on `connection` (the store's, or an import's transaction).
+pub(crate) fn insert_customer(
+    connection: &rusqlite::Connection,
+    customer: &Customer,
+) -> Result<CustomerId, StoreError> {
+    check_customer(customer)?;
+    let placeholders: Vec<String> = (1..=CUSTOMER_COLUMNS.split(',').count())
+        .map(|n| format!("?{n}"))
+        .collect();
+    let sql = format!(
+        "INSERT INTO customers ({CUSTOMER_COLUMNS}) VALUES ({})",
+        placeholders.join(", ")
+    );
+    connection
+        .prepare_cached(&sql)?
+        .execute(rusqlite::params_from_iter(customer_params(customer).iter()))
+        .map_err(|error| duplicate_number_or(error, &customer.customer_number))?;
+    Ok(CustomerId(connection.last_insert_rowid()))
+}
+
+/// Replaces the fields of customer `id` on `connection`.
+pub(crate) fn update_customer_row(
+    connection: &rusqlite::Connection,
+    id: CustomerId,
+    customer: &Customer,
+) -> Result<(), StoreError> {
+    check_customer(customer)?;
+    let assignments: Vec<String> = CUSTOMER_COLUMNS
+        .split(',')
+        .enumerate()
+        .map(|(index, column)| format!("{} = ?{}", column.trim(), index + 1))
+        .collect();
+    let id_placeholder = assignments.len() + 1;
+    let sql = format!(
+        "UPDATE customers SET {} WHERE id = ?{id_placeholder}",
+        assignments.join(", ")
+    );
+    let mut params = customer_params(customer);
+    params.push(Box::new(id));
+    let changed = connection
+        .prepare_cached(&sql)?
+        .execute(rusqlite::params_from_iter(params.iter()))
+        .map_err(|error| duplicate_number_or(error, &customer.customer_number))?;
+    if changed == 0 {
+        return Err(StoreError::not_found("kund", "customer", id));
+    }
+    Ok(())
 }
 
 fn customer_params(customer: &Customer) -> Vec<Box<dyn rusqlite::ToSql + '_>> {

@@ -199,10 +199,64 @@ pub(crate) const TRIGGER_MESSAGES: &[(&str, StoreErrorKind, &str, &str)] = &[
         "An invoice gets its number only when it is issued, next in turn from the number series.",
     ),
     (
+        "fakturera:exported_records_kept",
+        StoreErrorKind::Conflict,
+        "Vad som har exporterats till bokföringen sparas och kan inte tas bort.",
+        "What has been exported to the books is kept and cannot be removed.",
+    ),
+    (
+        "fakturera:opening_items_kept",
+        StoreErrorKind::Conflict,
+        "Ingående poster från tidigare program sparas och kan inte tas bort.",
+        "Opening items from the previous program are kept and cannot be removed.",
+    ),
+    (
+        "fakturera:opening_item_not_sent",
+        StoreErrorKind::Conflict,
+        "Fakturan är en ingående post från tidigare program och skickades därifrån. Den skickas inte igen.",
+        "The invoice is an opening item from the previous program and was sent from there. It is not sent again.",
+    ),
+    (
         "fakturera:payment_needs_issued_invoice",
         StoreErrorKind::Conflict,
         "Betalningar kan bara registreras på utfärdade fakturor.",
         "Payments can only be recorded on issued invoices.",
+    ),
+    (
+        "fakturera:outbox_key_never_changes",
+        StoreErrorKind::Conflict,
+        "En faktura som köats för att skickas behåller sin sändningsnyckel; den kan inte bytas.",
+        "An invoice queued for sending keeps its sending key; it cannot be replaced.",
+    ),
+    (
+        "fakturera:outbox_rows_are_kept",
+        StoreErrorKind::Conflict,
+        "Uppgiften om att en faktura skickats sparas alltid och kan inte tas bort.",
+        "The record that an invoice was sent is always kept and cannot be removed.",
+    ),
+    (
+        "fakturera:series_gap_unconfirmed",
+        StoreErrorKind::Invalid,
+        "Nummerserien har redan gett ut fakturanummer; nästa nummer kan bara flyttas fram över ett glapp som bekräftats och förklarats.",
+        "The number series has already issued invoice numbers; its next number can only be moved forward over a gap that is confirmed and explained.",
+    ),
+    (
+        "fakturera:outbox_only_issued",
+        StoreErrorKind::Conflict,
+        "Bara utfärdade fakturor kan skickas.",
+        "Only issued invoices can be sent.",
+    ),
+    (
+        "fakturera:money_record_immutable",
+        StoreErrorKind::Conflict,
+        "Bokförda betalningar, bankfiler, påminnelser och räntedebiteringar ändras aldrig. Rätta med en ny post som vänder den felaktiga.",
+        "Booked payments, bank files, reminders and interest charges are never changed. Correct a mistake with a new record that reverses it.",
+    ),
+    (
+        "fakturera:reversal_invalid",
+        StoreErrorKind::Conflict,
+        "En rättelse måste vända en bokförd post på samma faktura, och en rättelse kan inte själv rättas.",
+        "A reversal must reverse a booked record on the same invoice, and a reversal cannot itself be reversed.",
     ),
 ];
 

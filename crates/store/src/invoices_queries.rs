@@ -1,6 +1,6 @@
 //! Look-ups the invoice screens need beyond the invoice module's own: which credit invoices
 //! point at an invoice, and whether a company file is still empty (for the demo data).
-//! Added by the invoices slice; plain reads, no rules.
+//! Plain reads, no rules.
 
 use crate::error::StoreError;
 use crate::open::Store;

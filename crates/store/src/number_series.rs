@@ -3,7 +3,9 @@
 //! Numbers are only taken inside the issue transaction (see `invoices::issue`); this module
 //! manages the series themselves.
 
+use chrono::{DateTime, Utc};
 use fakturera_core::Text;
+use rusqlite::{OptionalExtension, TransactionBehavior};
 
 use crate::error::StoreError;
 use crate::open::Store;
@@ -17,6 +19,16 @@ pub struct NumberSeries {
     pub prefix: String,
     pub next_number: i64,
     pub is_default: bool,
+}
+
+/// Numbers a series skipped over a gap the user confirmed, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeriesGap {
+    pub series_id: SeriesId,
+    pub first_skipped: i64,
+    pub last_skipped: i64,
+    pub reason: String,
+    pub confirmed_at: DateTime<Utc>,
 }
 
 /// The fields the user edits on a series.
@@ -69,8 +81,86 @@ impl Store {
         Ok(SeriesId(self.connection.last_insert_rowid()))
     }
 
+    /// The numbers a move of series `id` to `next_number` would skip, when the series has issued
+    /// invoices: such a move is a gap in the bookkeeping and needs a confirmed reason.
+    pub fn series_gap(
+        &self,
+        id: SeriesId,
+        next_number: i64,
+    ) -> Result<Option<(i64, i64)>, StoreError> {
+        let (current, issued): (i64, bool) = self
+            .connection
+            .query_row(
+                "SELECT next_number,
+                        EXISTS (SELECT 1 FROM invoices WHERE series_id = ?1 AND status = 'issued')
+                 FROM number_series WHERE id = ?1",
+                [id],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::not_found("nummerserie", "number series", id))?;
+        Ok((issued && next_number > current).then(|| (current, next_number - 1)))
+    }
+
+    /// Moves series `id` forward over a gap the user confirmed: the gap (its numbers and `reason`)
+    /// is recorded and the series changed in one transaction.
+    pub fn move_series_over_gap(
+        &mut self,
+        id: SeriesId,
+        input: &SeriesInput,
+        reason: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        check_series_input(input)?;
+        let transaction = self
+            .connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let current: i64 = transaction
+            .query_row(
+                "SELECT next_number FROM number_series WHERE id = ?1",
+                [id],
+                |row| row.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::not_found("nummerserie", "number series", id))?;
+        if input.next_number > current {
+            transaction.execute(
+                "INSERT INTO number_series_gaps (series_id, first_skipped, last_skipped, reason, confirmed_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                rusqlite::params![id, current, input.next_number - 1, reason.trim(), now],
+            )?;
+        }
+        transaction
+            .execute(
+                "UPDATE number_series SET name = ?1, prefix = ?2, next_number = ?3 WHERE id = ?4",
+                (&input.name, &input.prefix, input.next_number, id),
+            )
+            .map_err(|error| duplicate_name_or(error, &input.name))?;
+        transaction.commit()?;
+        Ok(())
+    }
+
+    /// The confirmed gaps of series `id`, oldest first.
+    pub fn series_gaps(&self, id: SeriesId) -> Result<Vec<SeriesGap>, StoreError> {
+        let mut statement = self.connection.prepare_cached(
+            "SELECT series_id, first_skipped, last_skipped, reason, confirmed_at
+             FROM number_series_gaps WHERE series_id = ?1 ORDER BY first_skipped",
+        )?;
+        let rows = statement.query_map([id], |row| {
+            Ok(SeriesGap {
+                series_id: row.get(0)?,
+                first_skipped: row.get(1)?,
+                last_skipped: row.get(2)?,
+                reason: row.get(3)?,
+                confirmed_at: row.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Renames a series or moves its next number forward. Moving it back onto numbers already
-    /// used is refused by the database itself.
+    /// used is refused by the database itself, and so is moving a series that has issued invoices
+    /// forward without a confirmed gap ([`Store::move_series_over_gap`]).
     pub fn update_number_series(
         &self,
         id: SeriesId,

@@ -53,6 +53,19 @@ impl Store {
     /// migrations. The full integrity check of an up-to-date file runs in the background; see
     /// [`Store::integrity_status`] and [`Store::wait_for_integrity_check`].
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        Store::open_with(path, true)
+    }
+
+    /// Opens the file like [`Store::open`] for a process that does one thing and exits (a CLI
+    /// command): the same refusals, checks before migrating and migrations, but no background
+    /// integrity check of an up-to-date file, which such a process would start, compete with for
+    /// the CPU and interrupt at exit without ever reading its verdict. The desktop app checks
+    /// every time it opens the file; [`Store::open_verified`] waits for the check.
+    pub fn open_for_one_command(path: &Path) -> Result<Store, StoreError> {
+        Store::open_with(path, false)
+    }
+
+    fn open_with(path: &Path, check_in_background: bool) -> Result<Store, StoreError> {
         if let Some(parent) = path
             .parent()
             .filter(|parent| !parent.as_os_str().is_empty())
@@ -90,6 +103,10 @@ impl Store {
         connection.pragma_update(None, "synchronous", "FULL")?;
         connection.pragma_update(None, "foreign_keys", true)?;
         connection.pragma_update(None, "trusted_schema", false)?;
+        // REPLACE (and UPDATE OR REPLACE) deletes the row it replaces; only with recursive
+        // triggers does that deletion fire the delete triggers that keep issued invoices, their
+        // outbox keys and used number series. Without it one REPLACE could rewrite them.
+        connection.pragma_update(None, "recursive_triggers", true)?;
 
         if version < latest_version() {
             if version > 0 {
@@ -102,13 +119,14 @@ impl Store {
             }
             migrate_to_latest(&mut connection)?;
         }
-        let (integrity, stop_integrity_check) = if existed && version == latest_version() {
-            let (check, interrupt) = IntegrityCheck::start(path)?;
-            (check, Some(interrupt))
-        } else {
-            // Just created, or checked before migrating.
-            (IntegrityCheck::healthy(), None)
-        };
+        let (integrity, stop_integrity_check) =
+            if check_in_background && existed && version == latest_version() {
+                let (check, interrupt) = IntegrityCheck::start(path)?;
+                (check, Some(interrupt))
+            } else {
+                // Just created, or checked before migrating.
+                (IntegrityCheck::healthy(), None)
+            };
         Ok(Store {
             connection,
             path: path.to_owned(),

@@ -95,6 +95,31 @@ pub struct OutboxEntry {
     pub updated_at: DateTime<Utc>,
     pub handed_over_at: Option<DateTime<Utc>>,
     pub finished_at: Option<DateTime<Utc>>,
+    /// Who holds the entry while it is `sending`, and until when (see [`OutboxLease`]).
+    pub lease_owner: Option<String>,
+    pub lease_until: Option<DateTime<Utc>>,
+    /// Status polls that failed in a row since the last answer.
+    pub poll_errors: u32,
+}
+
+/// A worker's claim on an entry it is about to send: no other worker posts the entry until
+/// `until`, unless it finds `owner` gone first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutboxLease {
+    pub owner: String,
+    pub until: DateTime<Utc>,
+}
+
+impl OutboxEntry {
+    /// Whether AutoInvoice cannot deliver the invoice on its own, so the user may mark it handled:
+    /// it failed, or it is queued and was never tried (nothing was ever posted).
+    pub fn can_be_marked_handled(&self) -> bool {
+        match self.state {
+            OutboxState::Failed => true,
+            OutboxState::Queued => self.attempts == 0,
+            _ => false,
+        }
+    }
 }
 
 /// How many entries are in each state.
@@ -117,7 +142,8 @@ impl OutboxCounts {
 
 pub(crate) const ENTRY_COLUMNS: &str = "invoice_id, sequence, idempotency_key, state, routing, attempts, \
     next_attempt_at, last_error_kind, last_error_sv, last_error_en, reasons, remote_id, channel, \
-    next_poll_at, polls, notice_pending, enqueued_at, updated_at, handed_over_at, finished_at";
+    next_poll_at, polls, notice_pending, enqueued_at, updated_at, handed_over_at, finished_at, \
+    lease_owner, lease_until, poll_errors";
 
 /// Milliseconds since the epoch, the way due times are stored.
 pub(crate) fn millis(at: DateTime<Utc>) -> i64 {
@@ -167,6 +193,9 @@ pub(crate) fn entry_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Outbox
         updated_at: row.get(17)?,
         handed_over_at: row.get(18)?,
         finished_at: row.get(19)?,
+        lease_owner: row.get(20)?,
+        lease_until: row.get::<_, Option<i64>>(21)?.map(from_millis),
+        poll_errors: row.get(22)?,
     })
 }
 
@@ -182,7 +211,7 @@ pub(crate) fn read_entry(
 }
 
 /// Inserts the entry and its "queued" event; the caller's transaction commits both.
-fn insert_entry(
+pub(crate) fn insert_entry(
     connection: &Connection,
     invoice_id: InvoiceId,
     entry: &NewOutboxEntry,
@@ -286,8 +315,8 @@ impl Store {
         read_entry(&self.connection, id)
     }
 
-    /// Entries to send now, oldest first: queued ones that are due, and any left `sending` by a
-    /// process that stopped mid-send (they go again with the same key).
+    /// Entries to send now, oldest first: queued ones that are due, and any left `sending` whose
+    /// lease has ended (a process that stopped mid-send; they go again with the same key).
     pub fn due_outbox_entries(
         &self,
         now: DateTime<Utc>,
@@ -295,12 +324,38 @@ impl Store {
     ) -> Result<Vec<OutboxEntry>, StoreError> {
         let sql = format!(
             "SELECT {ENTRY_COLUMNS} FROM outbox
-             WHERE (state = 'queued' AND next_attempt_at <= ?1) OR state = 'sending'
+             WHERE (state = 'queued' AND next_attempt_at <= ?1)
+                OR (state = 'sending' AND COALESCE(lease_until, 0) <= ?1)
              ORDER BY sequence LIMIT ?2"
         );
         let mut statement = self.connection.prepare_cached(&sql)?;
         let rows = statement.query_map(rusqlite::params![millis(now), limit], entry_from_row)?;
         Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    }
+
+    /// The owners of leases that have not ended: processes that are sending entries right now, or
+    /// that stopped while sending. The worker checks whether each is still there.
+    pub fn outbox_lease_owners(&self, now: DateTime<Utc>) -> Result<Vec<String>, StoreError> {
+        let mut statement = self.connection.prepare_cached(
+            "SELECT DISTINCT lease_owner FROM outbox
+             WHERE state = 'sending' AND lease_owner IS NOT NULL AND lease_until > ?1
+             ORDER BY lease_owner",
+        )?;
+        let rows = statement.query_map([millis(now)], |row| row.get(0))?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    }
+
+    /// Ends every lease of `owner` now: the worker has proved that process gone, so its entries
+    /// need not wait for their leases to run out.
+    pub fn end_outbox_leases_of(&self, owner: &str, now: DateTime<Utc>) -> Result<u64, StoreError> {
+        let changed = self
+            .connection
+            .prepare_cached(
+                "UPDATE outbox SET lease_until = ?2
+                 WHERE state = 'sending' AND lease_owner = ?1 AND lease_until > ?2",
+            )?
+            .execute(rusqlite::params![owner, millis(now)])?;
+        Ok(changed as u64)
     }
 
     /// Handed-over entries whose status should be asked for now, the longest-waiting first.
@@ -319,11 +374,13 @@ impl Store {
         Ok(rows.collect::<Result<Vec<_>, _>>()?)
     }
 
-    /// When the worker next has something to do: the earliest queued attempt or poll.
+    /// When the worker next has something to do: the earliest queued attempt, lease end or poll.
     pub fn next_outbox_wakeup(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
         let earliest: Option<i64> = self.connection.query_row(
             "SELECT MIN(due) FROM (
-                 SELECT MIN(next_attempt_at) AS due FROM outbox WHERE state IN ('queued', 'sending')
+                 SELECT MIN(next_attempt_at) AS due FROM outbox WHERE state = 'queued'
+                 UNION ALL
+                 SELECT MIN(COALESCE(lease_until, 0)) FROM outbox WHERE state = 'sending'
                  UNION ALL
                  SELECT MIN(next_poll_at) FROM outbox WHERE state = 'handed_over')",
             [],
@@ -378,6 +435,7 @@ impl Store {
         let mut statement = self.connection.prepare_cached(
             "SELECT id FROM invoices WHERE status = 'issued'
                  AND NOT EXISTS (SELECT 1 FROM outbox WHERE outbox.invoice_id = invoices.id)
+                 AND NOT EXISTS (SELECT 1 FROM opening_items o WHERE o.invoice_id = invoices.id)
              ORDER BY id",
         )?;
         let rows = statement.query_map([], |row| row.get(0))?;

@@ -20,16 +20,22 @@ pub enum DeliveryEventKind {
     Failed,
     Rerouted,
     Handled,
+    /// Sent again with the same idempotency key after a failure AutoInvoice never held.
+    Retried,
+    /// A copy of the delivered invoice sent by e-mail; `message` is the address.
+    CopySent,
 }
 
 impl DeliveryEventKind {
-    pub const ALL: [DeliveryEventKind; 6] = [
+    pub const ALL: [DeliveryEventKind; 8] = [
         DeliveryEventKind::Queued,
         DeliveryEventKind::HandedOver,
         DeliveryEventKind::Action,
         DeliveryEventKind::Failed,
         DeliveryEventKind::Rerouted,
         DeliveryEventKind::Handled,
+        DeliveryEventKind::Retried,
+        DeliveryEventKind::CopySent,
     ];
 
     pub fn code(self) -> &'static str {
@@ -40,6 +46,8 @@ impl DeliveryEventKind {
             DeliveryEventKind::Failed => "failed",
             DeliveryEventKind::Rerouted => "rerouted",
             DeliveryEventKind::Handled => "handled",
+            DeliveryEventKind::Retried => "retried",
+            DeliveryEventKind::CopySent => "copy_sent",
         }
     }
 

@@ -34,8 +34,13 @@ pub(crate) fn search_text(parts: &[&str]) -> String {
 /// A LIKE pattern that finds `text` anywhere in a search column, ignoring case in every
 /// alphabet, with LIKE's own wildcards taken literally.
 pub(crate) fn like_pattern(text: &str) -> String {
-    let mut pattern = String::with_capacity(text.len() + 2);
-    pattern.push('%');
+    pattern_after("%", text)
+}
+
+/// `before`, then `text` lower-cased with LIKE's wildcards escaped, then `%`.
+fn pattern_after(before: &str, text: &str) -> String {
+    let mut pattern = String::with_capacity(text.len() + before.len() + 1);
+    pattern.push_str(before);
     for character in text.trim().to_lowercase().chars() {
         if matches!(character, '%' | '_' | '\\') {
             pattern.push('\\');
@@ -44,6 +49,25 @@ pub(crate) fn like_pattern(text: &str) -> String {
     }
     pattern.push('%');
     pattern
+}
+
+/// The SQL that ranks a match by where the search text was found, for `ORDER BY` before the
+/// name: 0 when a number or name starts with it, 1 when a word inside starts with it, 2 when it
+/// is inside a word. So typing "K" offers KONS and KABEL before HW-SKARM, as a user expects.
+/// `?5` is [`part_start_pattern`], `?6` is [`word_start_pattern`].
+pub(crate) const MATCH_RANK_SQL: &str = "CASE WHEN ?5 IS NULL THEN 0
+    WHEN (char(31) || search_text) LIKE ?5 ESCAPE '\\' THEN 0
+    WHEN replace(replace(replace(search_text, '-', ' '), '/', ' '), '.', ' ') LIKE ?6 ESCAPE '\\' THEN 1
+    ELSE 2 END";
+
+/// Finds `text` at the start of one of the parts [`search_text`] joined (number, name...).
+pub(crate) fn part_start_pattern(text: &str) -> String {
+    pattern_after("%\u{1f}", text)
+}
+
+/// Finds `text` at the start of a word (after a space, hyphen, slash or dot).
+pub(crate) fn word_start_pattern(text: &str) -> String {
+    pattern_after("% ", text)
 }
 
 #[cfg(test)]
@@ -62,5 +86,11 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(like_pattern(text), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn rank_patterns_anchor_at_a_part_or_a_word() {
+        assert_eq!(part_start_pattern(" K "), "%\u{1f}k%");
+        assert_eq!(word_start_pattern("Ka_"), "% ka\\_%");
     }
 }

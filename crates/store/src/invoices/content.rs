@@ -29,7 +29,8 @@ pub(crate) fn write_content(
                 price_entry = ?13, rounding_rule = ?14, payment_terms = ?15, ocr = ?16, notes = ?17,
                 line_net_total = ?18, charge_total = ?19, tax_exclusive = ?20, vat_total = ?21,
                 tax_inclusive = ?22, rounding_amount = ?23, payable = ?24, vat_total_sek = ?25,
-                payable_sek = ?26, payable_minor = ?27, updated_at = ?28
+                payable_sek = ?26, payable_minor = ?27, updated_at = ?28, discount_kind = ?30,
+                discount_value = ?31, allowance_total = ?32
              WHERE id = ?29",
         )?
         .execute(params![
@@ -62,6 +63,9 @@ pub(crate) fn write_content(
             minor_units(totals.payable),
             now,
             id,
+            discount_columns(invoice.discount).0,
+            StoredDecimal(discount_columns(invoice.discount).1),
+            StoredDecimal(totals.allowance_total),
         ])?;
     for table in [
         "invoice_seller",
@@ -69,6 +73,7 @@ pub(crate) fn write_content(
         "invoice_lines",
         "invoice_charges",
         "invoice_vat_summary",
+        "invoice_text_rows",
     ] {
         connection
             .prepare_cached(&format!("DELETE FROM {table} WHERE invoice_id = ?1"))?
@@ -77,7 +82,24 @@ pub(crate) fn write_content(
     write_seller(connection, id, invoice)?;
     write_buyer(connection, id, invoice)?;
     write_lines(connection, id, invoice, totals)?;
+    write_text_rows(connection, id, invoice)?;
     write_vat_summary(connection, id, totals)?;
+    Ok(())
+}
+
+fn write_text_rows(
+    connection: &Connection,
+    id: InvoiceId,
+    invoice: &Invoice,
+) -> Result<(), StoreError> {
+    let mut insert = connection.prepare_cached(
+        "INSERT INTO invoice_text_rows (invoice_id, position, before_line, text)
+         VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (position, row) in (0_i64..).zip(&invoice.text_rows) {
+        let before_line = i64::try_from(row.before_line).unwrap_or(i64::MAX);
+        insert.execute(params![id, position, before_line, row.text])?;
+    }
     Ok(())
 }
 

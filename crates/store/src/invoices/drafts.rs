@@ -63,7 +63,7 @@ impl Store {
         invoice: &Invoice,
         now: DateTime<Utc>,
     ) -> Result<InvoiceId, StoreError> {
-        let totals = invoice.totals();
+        let totals = invoice.checked_totals()?;
         let transaction = self
             .connection
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -101,7 +101,7 @@ impl Store {
         invoice: &Invoice,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let totals = invoice.totals();
+        let totals = invoice.checked_totals()?;
         let transaction = self
             .connection
             .transaction_with_behavior(TransactionBehavior::Immediate)?;

@@ -107,7 +107,7 @@ pub(crate) fn append_event(
 
 /// The names of the parts of an invoice that differ, for the "edited" event.
 pub(crate) fn describe_changes(before: &Invoice, after: &Invoice) -> String {
-    let checks: [(&str, bool); 14] = [
+    let checks: [(&str, bool); 16] = [
         ("buyer", before.buyer != after.buyer),
         ("seller", before.seller != after.seller),
         ("issue_date", before.issue_date != after.issue_date),
@@ -134,7 +134,9 @@ pub(crate) fn describe_changes(before: &Invoice, after: &Invoice) -> String {
         ("language", before.language != after.language),
         ("price_entry", before.price_entry != after.price_entry),
         ("lines", before.lines != after.lines),
+        ("text_rows", before.text_rows != after.text_rows),
         ("charges", before.charges != after.charges),
+        ("discount", before.discount != after.discount),
         ("rounding", before.rounding != after.rounding),
         ("payment_terms", before.payment_terms != after.payment_terms),
         (

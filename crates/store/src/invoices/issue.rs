@@ -12,6 +12,7 @@ use super::content::write_content;
 use super::drafts::require_draft;
 use super::events::{InvoiceEventKind, append_event};
 use super::read::read_invoice;
+use super::settlement::refresh_settlement;
 use crate::error::StoreError;
 use crate::open::Store;
 use crate::record_ids::InvoiceId;
@@ -64,7 +65,7 @@ pub(crate) fn issue_in_transaction(
     invoice.number = Some(number_text.clone());
     refuse_ocr_in_use(transaction, id, &invoice.ocr)?;
     validate_for_issue(&invoice).into_result(())?;
-    let totals = invoice.totals();
+    let totals = invoice.checked_totals()?;
     write_content(transaction, id, draft.customer_id, &invoice, &totals, now)?;
 
     transaction
@@ -81,14 +82,22 @@ pub(crate) fn issue_in_transaction(
         )?
         .execute(rusqlite::params![
             id,
-            if totals.payable.is_zero() {
-                "paid"
-            } else {
-                "unpaid"
-            },
+            "unpaid",
             StoredDecimal(rust_decimal::Decimal::ZERO),
             invoice.due_date,
         ])?;
+    // The core's rule decides the state; a credit invoice also settles the invoice it credits,
+    // whose history says so.
+    refresh_settlement(transaction, id)?;
+    if let Some(original) = draft.credited_invoice_id {
+        append_event(
+            transaction,
+            original,
+            &InvoiceEventKind::Other("credited".to_owned()),
+            &format!("credit invoice {number_text}"),
+            now,
+        )?;
+    }
     append_event(
         transaction,
         id,
@@ -110,7 +119,7 @@ fn refuse_ocr_in_use(
         return Ok(());
     }
     let in_use = transaction
-        .prepare_cached("SELECT 1 FROM invoices WHERE ocr = ?1 AND id <> ?2 LIMIT 1")?
+        .prepare_cached("SELECT 1 FROM invoices WHERE ocr = ?1 AND ocr <> '' AND id <> ?2 LIMIT 1")?
         .exists(rusqlite::params![ocr, id])?;
     if in_use {
         return Err(StoreError::ocr_in_use(ocr));

@@ -23,9 +23,12 @@ pub enum InvoiceFilter {
     Unpaid,
     PartlyPaid,
     Paid,
-    /// Issued, not fully paid, and past the due date as of the query's `today`.
+    /// Something left to pay and past the due date as of the query's `today`.
     Overdue,
+    /// Credit invoices.
     Credits,
+    /// Invoices a credit invoice cancels in full.
+    Credited,
 }
 
 /// One page of the invoice list, newest first.
@@ -77,7 +80,11 @@ pub struct InvoiceSummary {
     pub payable: Decimal,
     /// `None` for drafts.
     pub payment_state: Option<PaymentState>,
+    /// What is left to pay (negative: the customer has money to get back); `None` for drafts.
+    pub remaining: Option<Decimal>,
     pub overdue: bool,
+    /// `invoice` for a sale, `interest` for an interest invoice.
+    pub document_kind: String,
 }
 
 /// A page of rows and the cursor for the next page (`None` at the end).
@@ -87,17 +94,21 @@ pub struct InvoicePage {
     pub next: Option<InvoiceId>,
 }
 
-fn filter_condition(filter: InvoiceFilter) -> &'static str {
-    match filter {
+/// The list shows sales and interest invoices; reminders and statements have lists of their own.
+fn filter_condition(filter: InvoiceFilter) -> String {
+    let condition = match filter {
         InvoiceFilter::All => "1",
         InvoiceFilter::Drafts => "i.status = 'draft'",
         InvoiceFilter::Issued => "i.status = 'issued'",
         InvoiceFilter::Unpaid => "p.state = 'unpaid'",
         InvoiceFilter::PartlyPaid => "p.state = 'partly_paid'",
-        InvoiceFilter::Paid => "p.state = 'paid'",
+        InvoiceFilter::Paid => "p.state IN ('paid', 'overpaid')",
+        // The core's `is_overdue`: something left to pay and past the due date.
         InvoiceFilter::Overdue => "p.state IN ('unpaid', 'partly_paid') AND p.due_date < ?5",
         InvoiceFilter::Credits => "i.kind = 'credit'",
-    }
+        InvoiceFilter::Credited => "p.state = 'credited'",
+    };
+    format!("{condition} AND i.document_kind IN ('invoice', 'interest')")
 }
 
 /// An amount typed the Swedish or the English way, in minor units.
@@ -113,7 +124,7 @@ fn parse_amount(text: &str) -> Option<i64> {
 /// The columns of a list row, read by `summary_from_row`.
 const SUMMARY_COLUMNS: &str =
     "i.id, i.kind, i.status, i.number_text, i.customer_id, i.buyer_name, i.issue_date,
-    i.due_date, i.currency, i.payable, p.state";
+    i.due_date, i.currency, i.payable, p.state, p.remaining, i.document_kind";
 
 /// The ids a search matches, newest first, at most ?6 from each way of matching. Each branch
 /// walks an index (number, customer, amount) and stops after one page, so a search costs about
@@ -136,7 +147,7 @@ fn search_branches(filter: &str) -> String {
 }
 
 fn list_sql(filter: InvoiceFilter, searching: bool) -> String {
-    let filter = filter_condition(filter);
+    let filter = &filter_condition(filter);
     if searching {
         format!(
             "SELECT {SUMMARY_COLUMNS}
@@ -156,7 +167,7 @@ fn list_sql(filter: InvoiceFilter, searching: bool) -> String {
 }
 
 fn count_sql(filter: InvoiceFilter, searching: bool) -> String {
-    let filter = filter_condition(filter);
+    let filter = &filter_condition(filter);
     let search = if searching {
         "(i.number_text = ?1
           OR i.customer_id IN (SELECT c.id FROM customers c WHERE c.search_text LIKE ?2 ESCAPE '\\')
@@ -187,12 +198,14 @@ fn summary_from_row(row: &rusqlite::Row<'_>, today: NaiveDate) -> rusqlite::Resu
         currency: row.get(8)?,
         payable: decimal_at(row, 9)?,
         payment_state,
+        remaining: crate::sql_values::optional_decimal_at(row, 11)?,
         overdue: fakturera_core::invoice::is_overdue(
             status,
             payment_state.unwrap_or(PaymentState::Unpaid),
             due_date,
             today,
         ),
+        document_kind: row.get(12)?,
     })
 }
 

@@ -7,12 +7,15 @@
 
 mod codes;
 mod content;
+mod documents;
 mod drafts;
 mod events;
 pub(crate) mod issue;
 mod list;
+mod opening;
 mod payments;
 mod read;
+mod settlement;
 
 use chrono::{DateTime, Utc};
 use fakturera_core::invoice::{Invoice, InvoiceStatus, VatSubtotal};
@@ -20,9 +23,14 @@ use rust_decimal::Decimal;
 
 use crate::record_ids::{CustomerId, InvoiceId, SeriesId};
 
+pub use documents::{DocumentKind, DocumentLink, NewDocument};
+pub(crate) use events::append_event as append_invoice_event_in;
 pub use events::{InvoiceEvent, InvoiceEventKind};
 pub use list::{InvoiceFilter, InvoiceListQuery, InvoicePage, InvoiceSummary};
-pub use payments::{Payment, PaymentStatus};
+pub use opening::{OPENING_SERIES_NAME, OpeningItem};
+pub use payments::{MoneyKind, MoneyRecord, NewMoneyRecord, Payment, PaymentStatus};
+pub(crate) use payments::{insert_money_record as insert_money_record_in, write_off_in};
+pub(crate) use settlement::refresh_every_settlement;
 
 /// An invoice as stored: the document plus where it stands and how it is linked.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use fakturera_core::Language;
 use fakturera_core::Text;
 use fakturera_core::invoice::{
-    Charge, ChargeKind, CreditReference, Invoice, InvoiceKind, InvoiceLine, InvoiceStatus,
+    Charge, ChargeKind, CreditReference, Invoice, InvoiceKind, InvoiceLine, InvoiceStatus, TextRow,
     VatSubtotal,
 };
 use fakturera_core::money::Currency;
@@ -49,7 +49,7 @@ pub(crate) fn read_invoice(
                 i.due_date, i.delivery_date, i.our_reference, i.your_reference, i.buyer_reference,
                 i.order_reference, i.currency, i.exchange_rate, i.language, i.price_entry, i.rounding_rule,
                 i.payment_terms, i.ocr, i.notes, i.payable, i.created_at, i.updated_at, i.issued_at,
-                o.number_text, o.issue_date
+                o.number_text, o.issue_date, i.discount_kind, i.discount_value
          FROM invoices i LEFT JOIN invoices o ON o.id = i.credited_invoice_id
          WHERE i.id = ?1",
     )?;
@@ -80,7 +80,12 @@ pub(crate) fn read_invoice(
                 language: code_at(row, 14, Language::from_code)?,
                 price_entry: code_at(row, 15, price_entry_from_code)?,
                 lines: Vec::new(),
+                text_rows: Vec::new(),
                 charges: Vec::new(),
+                discount: {
+                    let value = decimal_at(row, 27)?;
+                    code_at(row, 26, |kind| discount_from_columns(kind, value))?
+                },
                 rounding: code_at(row, 16, rounding_from_code)?,
                 payment_terms: code_at(row, 17, |code| PaymentTerms::parse(code).ok())?,
                 ocr: row.get(18)?,
@@ -106,6 +111,7 @@ pub(crate) fn read_invoice(
     stored.invoice.buyer = read_buyer(connection, id)?;
     stored.invoice.lines = read_lines(connection, id)?;
     stored.invoice.charges = read_charges(connection, id)?;
+    stored.invoice.text_rows = read_text_rows(connection, id)?;
     stored.vat_summary = read_vat_summary(connection, id)?;
     Ok(stored)
 }
@@ -225,6 +231,19 @@ fn read_charges(connection: &Connection, id: InvoiceId) -> Result<Vec<Charge>, S
         })
     })?;
     Ok(charges.collect::<Result<Vec<_>, _>>()?)
+}
+
+fn read_text_rows(connection: &Connection, id: InvoiceId) -> Result<Vec<TextRow>, StoreError> {
+    let mut statement = connection.prepare_cached(
+        "SELECT before_line, text FROM invoice_text_rows WHERE invoice_id = ?1 ORDER BY position",
+    )?;
+    let rows = statement.query_map([id], |row| {
+        Ok(TextRow {
+            before_line: usize::try_from(row.get::<_, i64>(0)?).unwrap_or(usize::MAX),
+            text: row.get(1)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<Vec<_>, _>>()?)
 }
 
 fn read_vat_summary(

@@ -6,7 +6,10 @@ mod invoices;
 mod issue_race;
 mod open;
 mod outbox;
+mod outbox_retry;
 mod registers;
+mod settlement;
+mod statement_forms;
 
 /// A fresh temporary folder and a company-file path inside it.
 pub fn temp_file() -> (tempfile::TempDir, std::path::PathBuf) {

@@ -351,3 +351,131 @@ fn settings_round_trip_and_saving_lifts_a_pause() -> TestResult {
     );
     Ok(())
 }
+
+fn lease(owner: &str, until: chrono::DateTime<chrono::Utc>) -> fakturera_store::OutboxLease {
+    fakturera_store::OutboxLease {
+        owner: owner.to_owned(),
+        until,
+    }
+}
+
+#[test]
+fn a_claimed_entry_is_left_alone_until_its_lease_ends_or_its_owner_is_gone() -> TestResult {
+    let (_dir, path) = temp_file();
+    let (mut store, customer) = prepared_store(&path)?;
+    let id = draft(&mut store, customer);
+    issue_and_queue(&mut store, id, "k");
+    let t = now();
+    let until = t + Duration::minutes(5);
+
+    let claimed = store
+        .claim_outbox_entry(id, &lease("a", until), t)?
+        .ok_or("free")?;
+    assert_eq!(
+        (
+            claimed.state,
+            claimed.attempts,
+            claimed.lease_owner.as_deref()
+        ),
+        (OutboxState::Sending, 1, Some("a"))
+    );
+    // Another worker neither sees it as due nor can claim it while the lease runs.
+    assert!(
+        store
+            .due_outbox_entries(t + Duration::minutes(1), 10)?
+            .is_empty()
+    );
+    assert!(
+        store
+            .claim_outbox_entry(id, &lease("b", until), t)?
+            .is_none()
+    );
+    assert_eq!(store.next_outbox_wakeup()?, Some(until));
+    assert_eq!(store.outbox_lease_owners(t)?, ["a"]);
+    // The owner itself may go again (its own retry within the lease).
+    assert!(
+        store
+            .claim_outbox_entry(id, &lease("a", until), t)?
+            .is_some()
+    );
+
+    // "a" is proved gone: its lease ends now and the entry is due and free for "b".
+    assert_eq!(store.end_outbox_leases_of("a", t)?, 1);
+    assert_eq!(store.due_outbox_entries(t, 10)?.len(), 1);
+    let taken = store
+        .claim_outbox_entry(id, &lease("b", until), t)?
+        .ok_or("free after the owner is gone")?;
+    assert_eq!(taken.lease_owner.as_deref(), Some("b"));
+
+    // Leaving `sending` clears the lease; a backoff is honoured even by a stale claim.
+    let retry_at = t + Duration::seconds(30);
+    let queued = store.mark_outbox_retry(id, &transient(), t, retry_at)?;
+    assert_eq!((queued.lease_owner, queued.lease_until), (None, None));
+    assert!(
+        store
+            .claim_outbox_entry(id, &lease("a", until), t)?
+            .is_none()
+    );
+    let handed = {
+        store
+            .claim_outbox_entry(id, &lease("a", retry_at + Duration::minutes(5)), retry_at)?
+            .ok_or("due")?;
+        store.mark_outbox_handed_over(id, "ax-1", None, retry_at, retry_at)?
+    };
+    assert_eq!(handed.lease_owner, None);
+    // Moved on: a late claim from a stale list is simply not granted.
+    assert!(
+        store
+            .claim_outbox_entry(id, &lease("b", until), retry_at)?
+            .is_none()
+    );
+    Ok(())
+}
+
+#[test]
+fn failing_status_polls_raise_one_notice_and_an_answer_clears_them() -> TestResult {
+    let (_dir, path) = temp_file();
+    let (mut store, customer) = prepared_store(&path)?;
+    let id = draft(&mut store, customer);
+    issue_and_queue(&mut store, id, "k");
+    let t = now();
+    store.mark_outbox_sending(id, t)?;
+    store.mark_outbox_handed_over(id, "ax-1", None, t, t)?;
+    for round in 1..=4 {
+        let entry = store.record_outbox_poll_error(id, &transient(), t, t, 3)?;
+        assert_eq!(entry.poll_errors, round);
+        assert_eq!(entry.notice_pending, round == 3, "round {round}");
+        if round == 3 {
+            store.dismiss_outbox_notice(id)?;
+        }
+    }
+    assert!(store.outbox_notices()?.is_empty(), "raised once, not again");
+    let answered = store.record_outbox_poll(id, None, t, t)?;
+    assert_eq!((answered.poll_errors, answered.last_error), (0, None));
+    Ok(())
+}
+
+#[test]
+fn only_an_entry_autoinvoice_cannot_hold_is_marked_handled() -> TestResult {
+    let (_dir, path) = temp_file();
+    let (mut store, customer) = prepared_store(&path)?;
+    let t = now();
+    let never_tried = draft(&mut store, customer);
+    issue_and_queue(&mut store, never_tried, "k1");
+    let tried = draft(&mut store, customer);
+    issue_and_queue(&mut store, tried, "k2");
+    store.mark_outbox_sending(tried, t)?;
+    store.mark_outbox_retry(tried, &transient(), t, t)?;
+
+    let refused = store
+        .mark_outbox_handled(tried, "skickad för hand", t)
+        .expect_err("a post may have reached AutoInvoice");
+    assert_eq!(refused.kind(), StoreErrorKind::Conflict);
+    assert_eq!(
+        store.outbox_entry(tried)?.map(|entry| entry.state),
+        Some(OutboxState::Queued)
+    );
+    let handled = store.mark_outbox_handled(never_tried, "skickad för hand", t)?;
+    assert_eq!(handled.state, OutboxState::Handled);
+    Ok(())
+}

@@ -174,3 +174,44 @@ fn number_series_can_be_added_but_never_moved_back() -> Result<(), Box<dyn std::
     assert_eq!(zero.field(), Some("next_number"));
     Ok(())
 }
+
+#[test]
+fn searches_offer_matches_at_the_start_before_matches_inside_a_word()
+-> Result<(), Box<dyn std::error::Error>> {
+    let (_dir, path) = temp_file();
+    let store = Store::open(&path)?;
+    for (number, name) in [
+        ("HW-SKARM", "Bildskärm 27 tum"),
+        ("KONS", "Konsulttimme"),
+        ("NAT-01", "Nätverk, kabeldragning"),
+        ("KABEL", "Nätverkskabel 5 m"),
+    ] {
+        store.add_article(&Article {
+            article_number: number.to_owned(),
+            name: name.to_owned(),
+            unit: Unit::new("st"),
+            unit_price: dec!(100),
+            vat_rate_class: VatRateClass::Standard,
+            is_service: false,
+            archived: false,
+        })?;
+    }
+    let numbers: Vec<String> = store
+        .articles(&search("k"))?
+        .into_iter()
+        .map(|(_, article)| article.article_number)
+        .collect();
+    // Starts with K (number or name), then a word starting with K, then K inside a word.
+    assert_eq!(numbers, ["KONS", "KABEL", "NAT-01", "HW-SKARM"]);
+
+    for (number, name) in [("20", "Byggmästarna i Kil AB"), ("21", "Kilens Bygg AB")] {
+        store.add_customer(&Customer::new(number, name))?;
+    }
+    let names: Vec<String> = store
+        .customers(&search("kil"))?
+        .into_iter()
+        .map(|(_, customer)| customer.name)
+        .collect();
+    assert_eq!(names, ["Kilens Bygg AB", "Byggmästarna i Kil AB"]);
+    Ok(())
+}

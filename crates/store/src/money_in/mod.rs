@@ -1,0 +1,20 @@
+//! Money in: the bank's payment files, the customer ledger, reminders, interest invoices and
+//! statements, with the settings that steer them. Every record is written once; the core decides
+//! what the records mean.
+
+mod bank_files;
+mod interest;
+mod ledger;
+mod reminders;
+mod settings;
+mod statements;
+
+pub use bank_files::{BankFileImport, ImportOutcome, ImportedFile, StoreIndex, UnplacedPayment};
+pub use interest::InterestCharge;
+pub(crate) use interest::insert_interest_charges;
+pub use ledger::{CustomerName, InvoicedAmount, LedgerScope};
+pub(crate) use reminders::insert_reminder;
+pub use reminders::{NewReminder, Reminder};
+pub use settings::{MAX_REMINDER_FEE, ReceivablesSettings};
+pub use statements::NewStatement;
+pub(crate) use statements::insert_statement;
