@@ -6,9 +6,11 @@
 pub mod field_error;
 pub mod ids;
 pub mod invoice;
+pub mod ledger;
 pub mod money;
 pub mod party;
 pub mod payment_terms;
+pub mod receivables;
 pub mod samples;
 pub mod text;
 pub mod unit;

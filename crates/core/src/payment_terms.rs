@@ -53,11 +53,17 @@ impl PaymentTerms {
             (PaymentTerms::Net { days }, Language::English) => format!("{days} days net"),
             (PaymentTerms::Cash, Language::Swedish) => "Kontant".to_owned(),
             (PaymentTerms::Cash, Language::English) => "Cash".to_owned(),
+            (PaymentTerms::EndOfMonthPlus { days: 0 }, Language::Swedish) => {
+                "Sista dagen i månaden".to_owned()
+            }
+            (PaymentTerms::EndOfMonthPlus { days: 0 }, Language::English) => {
+                "End of month".to_owned()
+            }
             (PaymentTerms::EndOfMonthPlus { days }, Language::Swedish) => {
-                format!("Sista dagen i månaden + {days} dagar")
+                format!("{days} dagar efter månadens slut")
             }
             (PaymentTerms::EndOfMonthPlus { days }, Language::English) => {
-                format!("End of month + {days} days")
+                format!("{days} days after the end of the month")
             }
             (PaymentTerms::EndOfNextMonth, Language::Swedish) => {
                 "Sista dagen i nästa månad".to_owned()
@@ -180,6 +186,35 @@ mod tests {
         assert!(error.message.sv.contains("mellan 0 och 365"));
         assert!(PaymentTerms::parse("net:9999").is_err());
         assert!(PaymentTerms::parse("whenever").is_err());
+    }
+
+    #[test]
+    fn end_of_month_terms_read_as_words() {
+        let cases = [
+            (
+                PaymentTerms::EndOfMonthPlus { days: 0 },
+                Language::Swedish,
+                "Sista dagen i månaden",
+            ),
+            (
+                PaymentTerms::EndOfMonthPlus { days: 10 },
+                Language::Swedish,
+                "10 dagar efter månadens slut",
+            ),
+            (
+                PaymentTerms::EndOfMonthPlus { days: 10 },
+                Language::English,
+                "10 days after the end of the month",
+            ),
+            (
+                PaymentTerms::EndOfNextMonth,
+                Language::Swedish,
+                "Sista dagen i nästa månad",
+            ),
+        ];
+        for (terms, language, expected) in cases {
+            assert_eq!(terms.describe(language), expected);
+        }
     }
 
     #[test]

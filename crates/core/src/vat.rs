@@ -123,7 +123,7 @@ impl VatTreatment {
             ),
             VatTreatment::EuGoods => (
                 Some("VATEX-EU-IC"),
-                "Unionsintern varuleverans, artikel 138 i mervärdesskattedirektivet",
+                "Unionsintern varuleverans, 10 kap. 42 § mervärdesskattelagen och artikel 138 i mervärdesskattedirektivet",
                 "Intra-Community supply of goods, Article 138 of Council Directive 2006/112/EC",
             ),
             VatTreatment::Export => (

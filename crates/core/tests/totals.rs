@@ -427,3 +427,110 @@ fn credit_of_a_credit_and_of_a_draft_are_refused() {
     assert_eq!(error.0[0].code, "credit_of_credit");
     assert!(error.0[0].message.sv.contains("kan inte krediteras"));
 }
+
+/// The invoice-level discount: (lines, discount, entry) → (allowance per rate, BT-107, BT-109,
+/// VAT, payable), worked out by hand.
+#[test]
+fn invoice_discounts_lower_each_rate_exactly() {
+    type Case = (
+        Vec<Row>,
+        Discount,
+        PriceEntry,
+        Vec<Decimal>,
+        (Decimal, Decimal, Decimal, Decimal),
+    );
+    let none = Discount::None;
+    let cases: Vec<Case> = vec![
+        // 10 % of 1 295 at 25 %: 129.50 off, VAT on 1 165.50.
+        (
+            vec![(dec!(1), dec!(1295), none, s(dec!(25)))],
+            Discount::Percent(dec!(10)),
+            PriceEntry::ExcludingVat,
+            vec![dec!(129.50)],
+            (dec!(129.50), dec!(1165.50), dec!(291.38), dec!(1457)),
+        ),
+        // 100 kr over 750 at 25 % and 250 at 12 %: 75 and 25.
+        (
+            vec![
+                (dec!(1), dec!(750), none, s(dec!(25))),
+                (dec!(1), dec!(250), none, s(dec!(12))),
+            ],
+            Discount::Amount(dec!(100)),
+            PriceEntry::ExcludingVat,
+            vec![dec!(75), dec!(25)],
+            (dec!(100), dec!(900), dec!(195.75), dec!(1096)),
+        ),
+        // With VAT: 100 kr off 1 250 incl. 25 %: the customer pays 1 150.
+        (
+            vec![(dec!(1), dec!(1250), none, s(dec!(25)))],
+            Discount::Amount(dec!(100)),
+            PriceEntry::IncludingVat,
+            vec![dec!(80)],
+            (dec!(80), dec!(920), dec!(230), dec!(1150)),
+        ),
+        // With VAT, 10 % off 99.95 incl. 25 %: 89.96 to pay before rounding.
+        (
+            vec![(dec!(1), dec!(99.95), none, s(dec!(25)))],
+            Discount::Percent(dec!(10)),
+            PriceEntry::IncludingVat,
+            vec![dec!(8.00)],
+            (dec!(8.00), dec!(71.96), dec!(17.99), dec!(90)),
+        ),
+    ];
+    for (rows, discount, entry, expected_allowances, (allowance_total, exclusive, vat, payable)) in
+        cases
+    {
+        let mut draft = invoice(&rows, &[], entry, Rounding::WholeKronor);
+        draft.discount = discount;
+        let totals = draft.totals();
+        let allowances: Vec<Decimal> = totals.allowances.iter().map(|a| a.amount).collect();
+        assert_eq!(allowances, expected_allowances, "{discount:?} {entry:?}");
+        assert_eq!(
+            (
+                totals.allowance_total,
+                totals.tax_exclusive,
+                totals.vat_total,
+                totals.payable
+            ),
+            (allowance_total, exclusive, vat, payable),
+            "{discount:?} {entry:?}"
+        );
+        assert_eq!(
+            totals.tax_exclusive,
+            totals.line_net_total - totals.allowance_total + totals.charge_total
+        );
+    }
+}
+
+#[test]
+fn text_rows_change_no_total_and_a_discount_is_checked() {
+    use fakturera_core::invoice::{TextRow, validate_for_issue};
+    let rows = [(dec!(2), dec!(500), Discount::None, s(dec!(25)))];
+    let plain = invoice(&rows, &[], PriceEntry::ExcludingVat, Rounding::None);
+    let mut with_text = plain.clone();
+    with_text.text_rows = vec![
+        TextRow {
+            before_line: 0,
+            text: "Arbete vecka 12".into(),
+        },
+        TextRow {
+            before_line: 1,
+            text: "Enligt offert 2026-03".into(),
+        },
+    ];
+    assert_eq!(with_text.totals(), plain.totals());
+
+    let mut broken = with_text.clone();
+    broken.text_rows[1].text = "  ".into();
+    broken.discount = Discount::Amount(dec!(1000.01));
+    let fields: Vec<String> = validate_for_issue(&broken)
+        .0
+        .into_iter()
+        .map(|error| error.field)
+        .collect();
+    assert!(
+        fields.contains(&"text_rows[1].text".to_owned()),
+        "{fields:?}"
+    );
+    assert!(fields.contains(&"discount".to_owned()), "{fields:?}");
+}

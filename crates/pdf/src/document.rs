@@ -19,6 +19,18 @@ pub fn render(
     logo: Option<&Logo>,
 ) -> Result<Vec<u8>, PdfError> {
     let totals = invoice.totals();
+    let (mut document, placed_logo) = new_document(fonts, logo);
+    let sheet = Sheet::new(invoice, &totals, fonts, placed_logo);
+    set_metadata(&mut document, &sheet);
+    let pages = layout::pages(&sheet);
+    finish(document, pages, &content_id(&sheet))
+}
+
+/// A document with the fonts (and the logo, if any) registered under fixed ids.
+pub(crate) fn new_document(
+    fonts: &'static Fonts,
+    logo: Option<&Logo>,
+) -> (PdfDocument, Option<PlacedLogo>) {
     let mut document = PdfDocument::new("");
     for face in [&fonts.regular, &fonts.bold] {
         document
@@ -40,10 +52,16 @@ pub fn render(
             height_px: logo.height_px(),
         }
     });
+    (document, placed_logo)
+}
 
-    let sheet = Sheet::new(invoice, &totals, fonts, placed_logo);
-    set_metadata(&mut document, &sheet);
-    let pages = layout::pages(&sheet)
+/// Adds the A4 pages, saves with subset fonts, a content-derived trailer /ID and deflated streams.
+pub(crate) fn finish(
+    mut document: PdfDocument,
+    pages: Vec<Vec<printpdf::Op>>,
+    id: &[u8; 16],
+) -> Result<Vec<u8>, PdfError> {
+    let pages = pages
         .into_iter()
         .map(|ops| PdfPage::new(Mm(210.0), Mm(297.0), ops))
         .collect();
@@ -57,7 +75,6 @@ pub fn render(
     };
     let mut warnings = Vec::new();
     let mut pdf = document.to_lopdf_document(&options, &mut warnings);
-    let id = content_id(&sheet);
     pdf.trailer.set(
         "ID",
         lopdf::Object::Array(vec![
@@ -105,18 +122,35 @@ const STREAM_COMPRESSION: flate2::Compression = flate2::Compression::new(3);
 
 fn set_metadata(document: &mut PdfDocument, sheet: &Sheet<'_>) {
     let invoice = sheet.invoice;
-    let info = &mut document.metadata.info;
-    info.document_title = match &invoice.number {
+    let title = match &invoice.number {
         Some(number) => format!("{} {number}", sheet.title()),
         None => format!("{} ({})", sheet.title(), sheet.labels.draft),
     };
-    info.author = invoice.seller.name.clone();
-    info.subject = invoice.buyer.name.clone();
+    set_document_info(
+        document,
+        title,
+        &invoice.seller.name,
+        &invoice.buyer.name,
+        invoice.issue_date,
+    );
+}
+
+/// Title, author and subject, with the document's own date for every date field.
+pub(crate) fn set_document_info(
+    document: &mut PdfDocument,
+    title: String,
+    author: &str,
+    subject: &str,
+    date: chrono::NaiveDate,
+) {
+    let info = &mut document.metadata.info;
+    info.document_title = title;
+    info.author = author.to_owned();
+    info.subject = subject.to_owned();
     info.creator = "Fakturera".to_owned();
     info.producer = "Fakturera".to_owned();
-    // The invoice date stands in for the creation date: the clock would make every render differ.
-    let midnight = invoice
-        .issue_date
+    // The document's date stands in for the creation date: the clock would make every render differ.
+    let midnight = date
         .and_hms_opt(0, 0, 0)
         .map(|time| time.and_utc().timestamp())
         .unwrap_or(0);
@@ -130,8 +164,6 @@ fn set_metadata(document: &mut PdfDocument, sheet: &Sheet<'_>) {
 /// A 16-byte document id from what identifies the invoice (FNV-1a, 128 bit): stable across runs
 /// and platforms, unlike the standard library's hasher.
 fn content_id(sheet: &Sheet<'_>) -> [u8; 16] {
-    const OFFSET: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
-    const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
     let invoice = sheet.invoice;
     let key = format!(
         "{}|{}|{}|{}|{}|{}|{}",
@@ -143,6 +175,13 @@ fn content_id(sheet: &Sheet<'_>) -> [u8; 16] {
         sheet.totals.payable,
         invoice.lines.len(),
     );
+    content_hash(&key)
+}
+
+/// FNV-1a over `key`, 128 bit.
+pub(crate) fn content_hash(key: &str) -> [u8; 16] {
+    const OFFSET: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
+    const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
     let hash = key.bytes().fold(OFFSET, |hash, byte| {
         (hash ^ u128::from(byte)).wrapping_mul(PRIME)
     });

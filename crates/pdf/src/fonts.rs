@@ -105,12 +105,29 @@ impl Fonts {
         }
     }
 
+    /// Whether `c` prints as typed: a line break, or a visible character both faces have.
+    fn drawable(&self, c: char) -> bool {
+        c == '\n' || (!c.is_control() && self.regular.has_glyph(c) && self.bold.has_glyph(c))
+    }
+
+    /// The characters of `text` that would print as [`REPLACEMENT`], each once, in the order
+    /// they first appear. Control characters (printed as spaces) and the joiners that glue emoji
+    /// together (dropped) are not counted: they have nothing to show.
+    pub fn unprintable(&self, text: &str) -> Vec<char> {
+        let mut found: Vec<char> = Vec::new();
+        for c in text.chars() {
+            let glue = matches!(c, '\u{200d}' | '\u{fe00}'..='\u{fe0f}');
+            if !glue && !c.is_control() && !self.drawable(c) && !found.contains(&c) {
+                found.push(c);
+            }
+        }
+        found
+    }
+
     /// `text` with every character the faces cannot draw replaced, and control characters
     /// (tabs, stray carriage returns) turned into spaces. Line breaks are left to the caller.
     pub fn printable<'a>(&self, text: &'a str) -> Cow<'a, str> {
-        let drawable = |c: char| {
-            c == '\n' || (!c.is_control() && self.regular.has_glyph(c) && self.bold.has_glyph(c))
-        };
+        let drawable = |c: char| self.drawable(c);
         if text.chars().all(drawable) {
             return Cow::Borrowed(text);
         }
@@ -151,6 +168,19 @@ mod tests {
 
     fn loaded() -> &'static Fonts {
         fonts().expect("the embedded fonts parse")
+    }
+
+    #[test]
+    fn unprintable_names_each_missing_character_once() {
+        let fonts = loaded();
+        assert_eq!(
+            fonts.unprintable("Åström & Öberg, 1 295,00 €"),
+            Vec::<char>::new()
+        );
+        assert_eq!(
+            fonts.unprintable("請求書 請求 \u{1F44D}\u{1F3FD}\u{200d}\ttack"),
+            vec!['請', '求', '書', '\u{1F44D}', '\u{1F3FD}']
+        );
     }
 
     #[test]

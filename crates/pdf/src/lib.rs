@@ -12,6 +12,7 @@ mod fonts;
 mod format;
 mod labels;
 mod layout;
+mod letter;
 mod logo;
 mod units;
 mod wrap;
@@ -21,6 +22,7 @@ use fakturera_core::invoice::Invoice;
 pub use error::PdfError;
 pub use fonts::REPLACEMENT as MISSING_GLYPH_REPLACEMENT;
 pub use layout::{ENVELOPE_WINDOW, Window};
+pub use letter::{Letter, LetterColumn, LetterPayment, render_letter};
 pub use logo::Logo;
 pub use units::Length;
 
@@ -38,6 +40,18 @@ impl PdfOptions {
             logo: Some(Logo::from_bytes(bytes)?),
         })
     }
+}
+
+/// An amount as the documents print it: two decimals, the language's separators ("1 250,50").
+pub fn format_amount(value: rust_decimal::Decimal, language: fakturera_core::Language) -> String {
+    format::amount(value, language)
+}
+
+/// The characters of `text` the invoice font cannot draw, each once: they would print as
+/// [`MISSING_GLYPH_REPLACEMENT`], so the editor warns before the invoice is issued.
+pub fn unprintable_characters(text: &str) -> Vec<char> {
+    // Fonts that do not parse make every render fail with its own error; nothing to warn of here.
+    fonts::fonts().map_or_else(|_| Vec::new(), |fonts| fonts.unprintable(text))
 }
 
 /// Renders `invoice` as a PDF: Swedish or English by `invoice.language`, an invoice or a credit

@@ -10,7 +10,7 @@ use fakturera_core::samples;
 use fakturera_core::vat::VatTreatment;
 use fakturera_pdf::PdfOptions;
 use rust_decimal::Decimal;
-use support::{issued_credit, issued_invoice, render, squeeze, text};
+use support::{issued_credit, issued_invoice, render, squeeze, text, word_boxes};
 
 fn money(value: Decimal, language: Language) -> String {
     match language {
@@ -284,4 +284,49 @@ fn a_draft_says_it_is_not_issued() {
     invoice.ocr.clear();
     let text = text(&render(&invoice, &PdfOptions::default()));
     assert!(text.contains("UTKAST"), "{text}");
+}
+
+/// Text rows print in their place among the lines with no figures, and the invoice discount
+/// shows in the totals with its percentage and amount, read back with pdftotext.
+#[test]
+fn text_rows_and_the_invoice_discount_are_printed() {
+    use fakturera_core::invoice::{Discount, TextRow};
+    let mut invoice = issued_invoice(Language::Swedish);
+    invoice.text_rows = vec![
+        TextRow {
+            before_line: 0,
+            text: "Arbete enligt offert 2026-117".to_owned(),
+        },
+        TextRow {
+            before_line: 1,
+            text: "Avser vecka 9 och 10".to_owned(),
+        },
+    ];
+    invoice.discount = Discount::Percent(Decimal::TEN);
+    let totals = invoice.totals();
+    let rendered = render(&invoice, &PdfOptions::default());
+    let printed = text(&rendered);
+    // Top edges down the page: heading, first line, the row between, second line.
+    let boxes = word_boxes(&rendered);
+    let top_of = |word: &str| {
+        boxes
+            .iter()
+            .find(|(text, _)| text == word)
+            .map(|(_, corners)| corners[1])
+            .unwrap_or_else(|| panic!("{word} is not on the page:\n{printed}"))
+    };
+    let order = ["Arbete", "Konsultarvode,", "Avser", "Licens"].map(top_of);
+    assert!(order.windows(2).all(|pair| pair[0] < pair[1]), "{order:?}");
+    let squeezed = squeeze(&printed);
+    assert!(squeezed.contains(&squeeze("Rabatt 10 %")), "{printed}");
+    let discount = format!("−{}", money(totals.allowance_total, Language::Swedish));
+    assert!(
+        squeezed.contains(&squeeze(&discount))
+            || squeezed.contains(&squeeze(&format!(
+                "-{}",
+                money(totals.allowance_total, Language::Swedish)
+            ))),
+        "{discount} missing:\n{printed}"
+    );
+    assert!(squeezed.contains(&squeeze(&money(totals.payable, Language::Swedish))));
 }

@@ -119,6 +119,7 @@ pub fn write_ubl(invoice: &Invoice, attachment: Option<&Attachment>) -> Result<S
         parties::delivery(xml, &document);
         payment::means(xml, &document, number);
         payment::terms(xml, &document);
+        tax::document_allowances(xml, &document);
         tax::document_charges(xml, &document);
         tax::tax_totals(xml, &document);
         tax::monetary_total(xml, &document);
@@ -150,7 +151,7 @@ fn header(xml: &mut UblXml, document: &Document<'_>, number: &str) {
         xml.text("cbc:DueDate", &invoice.due_date.to_string());
         xml.text("cbc:InvoiceTypeCode", "380");
     }
-    xml.text("cbc:Note", &invoice.notes);
+    xml.text("cbc:Note", &crate::text_rows::document_note(invoice));
     xml.text("cbc:DocumentCurrencyCode", document.currency);
     if !invoice.currency.is_sek() {
         // Swedish VAT must also be stated in kronor (BT-6 with BT-111, BR-53).
@@ -172,16 +173,48 @@ fn header(xml: &mut UblXml, document: &Document<'_>, number: &str) {
     }
 }
 
+/// Where the buyer reference (BT-10) of an invoice comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BuyerReferenceSource {
+    /// The customer's referenskod.
+    BuyerReference,
+    /// No BT-10: the order number (BT-13) satisfies PEPPOL-EN16931-R003 on its own.
+    OrderReference,
+    /// The customer's own reference person ("Er referens").
+    YourReference,
+    /// Nothing the customer gave: their customer number, which they find on every invoice and
+    /// statement from us.
+    CustomerNumber,
+    /// Nothing at all (a buyer without a customer number).
+    Missing,
+}
+
+/// Which reference the invoice's BT-10 (or BT-13) is.
+pub fn buyer_reference_source(invoice: &Invoice) -> BuyerReferenceSource {
+    let given = |text: &str| !text.trim().is_empty();
+    if given(&invoice.buyer_reference) {
+        BuyerReferenceSource::BuyerReference
+    } else if given(&invoice.order_reference) {
+        BuyerReferenceSource::OrderReference
+    } else if given(&invoice.your_reference) {
+        BuyerReferenceSource::YourReference
+    } else if given(&invoice.buyer.customer_number) {
+        BuyerReferenceSource::CustomerNumber
+    } else {
+        BuyerReferenceSource::Missing
+    }
+}
+
 /// The buyer reference (BT-10): the customer's referenskod; without one and without an order
 /// number, the customer's own reference person ("Er referens"), which is what Swedish receivers
-/// route on when they have given no code.
+/// route on when they have given no code; without that, the customer number, so that every
+/// invoice carries something the customer can match (PEPPOL-EN16931-R003).
 pub fn buyer_reference(invoice: &Invoice) -> &str {
-    if !invoice.buyer_reference.trim().is_empty() {
-        &invoice.buyer_reference
-    } else if invoice.order_reference.trim().is_empty() {
-        &invoice.your_reference
-    } else {
-        ""
+    match buyer_reference_source(invoice) {
+        BuyerReferenceSource::BuyerReference => &invoice.buyer_reference,
+        BuyerReferenceSource::YourReference => &invoice.your_reference,
+        BuyerReferenceSource::CustomerNumber => &invoice.buyer.customer_number,
+        BuyerReferenceSource::OrderReference | BuyerReferenceSource::Missing => "",
     }
 }
 

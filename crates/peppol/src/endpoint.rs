@@ -6,40 +6,12 @@
 
 use fakturera_core::party::{Buyer, BuyerKind, Seller};
 
+use crate::registry_ids::{SchemeAndId, registry_address, vat_address};
+
 /// The Swedish organisation number scheme (ISO 6523 ICD 0007).
 pub const SWEDISH_ORG_NUMBER: &str = "0007";
 /// The Norwegian organisation number scheme, checked with modulus 11 by PEPPOL-COMMON-R041.
 pub const NORWEGIAN_ORG_NUMBER: &str = "0192";
-
-/// The Electronic Address Scheme codes for VAT numbers, per country prefix of the VAT number.
-const VAT_SCHEMES: &[(&str, &str)] = &[
-    ("AT", "9914"),
-    ("BE", "9925"),
-    ("BG", "9926"),
-    ("CH", "9927"),
-    ("CY", "9928"),
-    ("CZ", "9929"),
-    ("DE", "9930"),
-    ("EE", "9931"),
-    ("GB", "9932"),
-    ("EL", "9933"),
-    ("HR", "9934"),
-    ("IE", "9935"),
-    ("LI", "9936"),
-    ("LT", "9937"),
-    ("LU", "9938"),
-    ("LV", "9939"),
-    ("MT", "9943"),
-    ("NL", "9944"),
-    ("PL", "9945"),
-    ("PT", "9946"),
-    ("RO", "9947"),
-    ("SI", "9949"),
-    ("SK", "9950"),
-    ("ES", "9920"),
-    ("HU", "9910"),
-    ("FR", "9957"),
-];
 
 /// A Peppol participant address: scheme and identifier, written as `scheme:identifier`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,12 +44,19 @@ pub fn seller_address(seller: &Seller) -> ElectronicAddress {
     }
 }
 
-/// The buyer's electronic address, or `None` when nothing in the register can serve as one.
+/// The scheme for an e-mail address (EN 16931's EAS list has it; Peppol's list does not, so an
+/// invoice with it is fine for e-mail and letter but can never travel as a Peppol e-invoice).
+pub const EMAIL: &str = "EM";
+
+/// The buyer's electronic address (BT-49), or `None` when the register holds nothing that can
+/// serve as one.
 ///
-/// In order: the address the receiver lookup found; a Swedish company's organisation number; a
-/// Swedish private person's personal number in its ten-digit form (a sole trader's organisation
-/// number has the same form under scheme 0007); a Norwegian organisation number; an EU VAT number
-/// under its country's VAT scheme.
+/// In order: the address the receiver lookup found (it always wins); a Swedish company's
+/// organisation number, or a Swedish private person's personal number in its ten-digit form (a
+/// sole trader's organisation number has the same form), under 0007; a foreign company's registry
+/// number under its country's scheme (0192 Norway, 0208 Belgium, 0184 Denmark, 0216 Finland, 0151
+/// Australia, 9959 the United States) or a GLN (0088); a VAT number under its country's scheme;
+/// and when nothing else is known, the e-mail address under `EM`.
 pub fn buyer_address(buyer: &Buyer) -> Option<ElectronicAddress> {
     if let Some(found) = buyer.einvoice_address.as_deref()
         && let Some((scheme, identifier)) = found.trim().split_once(':')
@@ -90,36 +69,41 @@ pub fn buyer_address(buyer: &Buyer) -> Option<ElectronicAddress> {
             source_field: "buyer.einvoice_address",
         });
     }
-    let legal_id = compact(&buyer.legal_id);
-    let from_legal_id = |scheme: &str, identifier: String| {
-        Some(ElectronicAddress {
-            scheme: scheme.to_owned(),
+    let tied = |field: &'static str| {
+        move |(scheme, identifier): SchemeAndId| ElectronicAddress {
+            scheme,
             identifier,
-            source_field: "buyer.legal_id",
-        })
+            source_field: field,
+        }
     };
-    if buyer.address.is_swedish() && !legal_id.is_empty() {
-        return match buyer.kind {
-            BuyerKind::Company => from_legal_id(SWEDISH_ORG_NUMBER, legal_id),
-            BuyerKind::Private if legal_id.len() == 12 => {
-                from_legal_id(SWEDISH_ORG_NUMBER, legal_id[2..].to_owned())
-            }
-            BuyerKind::Private => from_legal_id(SWEDISH_ORG_NUMBER, legal_id),
+    let legal_id = compact(&buyer.legal_id);
+    let from_legal_id = if legal_id.is_empty() {
+        None
+    } else if buyer.address.is_swedish() {
+        let ten_digits = match buyer.kind {
+            // `get`: a legal id typed with other characters is never sliced inside one.
+            BuyerKind::Private if legal_id.len() == 12 => legal_id
+                .get(2..)
+                .map_or_else(|| legal_id.clone(), str::to_owned),
+            _ => legal_id,
         };
-    }
-    let country = buyer.address.country_code.trim().to_ascii_uppercase();
-    if country == "NO" && !legal_id.is_empty() {
-        return from_legal_id(NORWEGIAN_ORG_NUMBER, legal_id);
-    }
-    let vat_number = compact(&buyer.vat_number).to_ascii_uppercase();
-    let prefix = vat_number.get(..2)?;
-    VAT_SCHEMES
-        .iter()
-        .find(|(country, _)| *country == prefix)
-        .map(|(_, scheme)| ElectronicAddress {
-            scheme: (*scheme).to_owned(),
-            identifier: vat_number.clone(),
-            source_field: "buyer.vat_number",
+        Some((SWEDISH_ORG_NUMBER.to_owned(), ten_digits))
+    } else if buyer.kind == BuyerKind::Company {
+        let country = buyer.address.country_code.trim().to_ascii_uppercase();
+        registry_address(&country, &buyer.legal_id)
+    } else {
+        None
+    };
+    from_legal_id
+        .map(tied("buyer.legal_id"))
+        .or_else(|| vat_address(&buyer.vat_number).map(tied("buyer.vat_number")))
+        .or_else(|| {
+            let email = buyer.email.trim();
+            (!email.is_empty()).then(|| ElectronicAddress {
+                scheme: EMAIL.to_owned(),
+                identifier: email.to_owned(),
+                source_field: "buyer.email",
+            })
         })
 }
 
@@ -139,13 +123,39 @@ mod tests {
         private.legal_id = "198112189876".to_owned();
         let mut norwegian = samples::export_buyer();
         norwegian.legal_id = "923 609 016".to_owned();
+        let mut finnish = samples::eu_buyer();
+        finnish.legal_id.clear();
+        finnish.vat_number = "FI01120389".to_owned();
+        finnish.address.country_code = "FI".to_owned();
+        let mut belgian = samples::eu_buyer();
+        belgian.legal_id = "0403.170.701".to_owned();
+        belgian.vat_number = "BE0403170701".to_owned();
+        belgian.address.country_code = "BE".to_owned();
+        let mut american = samples::export_buyer();
+        american.legal_id = "12-3456789".to_owned();
+        american.vat_number.clear();
+        american.address.country_code = "US".to_owned();
+        let mut unknown = samples::export_buyer();
+        unknown.legal_id = "Reg. 4471".to_owned();
+        unknown.vat_number.clear();
+        unknown.address.country_code = "CN".to_owned();
+        let mut nothing = samples::private_buyer();
+        nothing.email.clear();
         let cases = [
             (lookup, Some("0088:7300010000001")),
             (company, Some("0007:5560360793")),
             (private, Some("0007:8112189876")),
-            (samples::private_buyer(), None),
+            (
+                samples::private_buyer(),
+                Some("EM:asa.lindqvist@example.se"),
+            ),
             (samples::eu_buyer(), Some("9930:DE123456789")),
             (norwegian, Some("0192:923609016")),
+            (finnish, Some("0216:003701120389")),
+            (belgian, Some("0208:0403170701")),
+            (american, Some("9959:123456789")),
+            (unknown, Some("EM:invoice@fjordsupply.no")),
+            (nothing, None),
         ];
         for (buyer, expected) in cases {
             let found = buyer_address(&buyer).map(|address| address.to_string());

@@ -11,9 +11,14 @@ pub mod endpoint;
 mod lines;
 mod parties;
 pub mod payment;
+pub mod registry_ids;
 mod tax;
+mod text_rows;
 mod xml;
 
-pub use checks::{Finding, Severity, check_before_send, check_totals};
-pub use document::{ATTACHMENT_MIME_TYPES, Attachment, buyer_reference, write_ubl};
+pub use checks::{Finding, Severity, check_before_send, check_totals, einvoice_reference_finding};
+pub use document::{
+    ATTACHMENT_MIME_TYPES, Attachment, BuyerReferenceSource, buyer_reference,
+    buyer_reference_source, write_ubl,
+};
 pub use endpoint::{ElectronicAddress, buyer_address};

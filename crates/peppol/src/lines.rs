@@ -39,6 +39,10 @@ fn write_line(
         (line.quantity, amounts.net_unit_price)
     };
     xml.text("cbc:ID", &(index + 1).to_string());
+    xml.text(
+        "cbc:Note",
+        &crate::text_rows::line_note(document.invoice, index),
+    );
     xml.text_with(
         quantity_element,
         &[("unitCode", line.unit.un_ece_code())],

@@ -1,4 +1,5 @@
-//! Document-level charges, the VAT breakdown and the document totals, all taken from core's totals.
+//! Document-level allowances and charges, the VAT breakdown and the document totals, all taken
+//! from core's totals.
 
 use fakturera_core::invoice::ChargeKind;
 use fakturera_core::text::Text;
@@ -7,6 +8,9 @@ use rust_decimal::Decimal;
 
 use crate::document::Document;
 use crate::xml::{UblXml, format_number};
+
+/// UNCL5189 "Discount".
+const DISCOUNT_REASON_CODE: &str = "95";
 
 /// A VAT category element (`cac:TaxCategory` or `cac:ClassifiedTaxCategory`).
 ///
@@ -39,6 +43,33 @@ pub fn charge_reason(kind: ChargeKind) -> Text {
     match kind {
         ChargeKind::InvoiceFee => Text::new("Fakturaavgift", "Invoice fee"),
         ChargeKind::Freight => Text::new("Frakt", "Freight"),
+    }
+}
+
+/// The invoice-level discount as document-level allowances (BG-20), one per VAT category and
+/// rate, with the percentage and base when the discount is a percentage (PEPPOL-EN16931-R040).
+pub(crate) fn document_allowances(xml: &mut UblXml, document: &Document<'_>) {
+    let reason = Text::new("Rabatt", "Discount");
+    for allowance in &document.totals.allowances {
+        xml.group("cac:AllowanceCharge", |xml| {
+            xml.text("cbc:ChargeIndicator", "false");
+            xml.text("cbc:AllowanceChargeReasonCode", DISCOUNT_REASON_CODE);
+            xml.text("cbc:AllowanceChargeReason", document.say(&reason));
+            if let Some(percent) = allowance.percent {
+                xml.text("cbc:MultiplierFactorNumeric", &format_number(percent));
+            }
+            xml.amount("cbc:Amount", document.currency, allowance.amount);
+            if allowance.percent.is_some() {
+                xml.amount("cbc:BaseAmount", document.currency, allowance.base);
+            }
+            category(
+                xml,
+                "cac:TaxCategory",
+                allowance.vat.category(),
+                allowance.vat.effective_rate(),
+                None,
+            );
+        });
     }
 }
 
@@ -113,6 +144,9 @@ pub(crate) fn monetary_total(xml: &mut UblXml, document: &Document<'_>) {
         xml.amount("cbc:LineExtensionAmount", currency, totals.line_net_total);
         xml.amount("cbc:TaxExclusiveAmount", currency, totals.tax_exclusive);
         xml.amount("cbc:TaxInclusiveAmount", currency, totals.tax_inclusive);
+        if !totals.allowances.is_empty() {
+            xml.amount("cbc:AllowanceTotalAmount", currency, totals.allowance_total);
+        }
         if !document.invoice.charges.is_empty() {
             xml.amount("cbc:ChargeTotalAmount", currency, totals.charge_total);
         }

@@ -4,6 +4,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::document::{CreditReference, Invoice, InvoiceKind};
+use super::line::Discount;
+use super::validate::entered_lines_total;
 use crate::field_error::{FieldError, FieldErrors};
 use crate::text::Text;
 
@@ -99,6 +101,18 @@ pub fn credit_invoice(
                     "Choose at least one line to credit.",
                 ),
             ));
+        }
+        // Text rows name lines by position, which a partial credit changes.
+        credit.text_rows = Vec::new();
+        // The customer had the invoice discount on every line, so the credited lines keep it: a
+        // fixed amount becomes the share of the lines it was, as a percentage.
+        if let Discount::Amount(amount) = original.discount {
+            let total = entered_lines_total(&original.lines);
+            credit.discount = if total > Decimal::ZERO {
+                Discount::Percent((amount * Decimal::ONE_HUNDRED / total).round_dp(6))
+            } else {
+                Discount::None
+            };
         }
         credit.lines = lines;
         credit.charges = Vec::new();

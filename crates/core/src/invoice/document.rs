@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::line::{Charge, InvoiceLine};
+use super::line::{Charge, Discount, InvoiceLine, TextRow};
 use super::totals::{Totals, compute_totals};
 use crate::money::Currency;
 use crate::party::{Buyer, Seller};
@@ -70,7 +70,12 @@ pub struct Invoice {
     pub language: Language,
     pub price_entry: PriceEntry,
     pub lines: Vec<InvoiceLine>,
+    /// Rows with only a text, printed among the lines; they carry no amount.
+    pub text_rows: Vec<TextRow>,
     pub charges: Vec<Charge>,
+    /// A discount on the whole invoice (a percentage of the lines, or an amount), given as a
+    /// document-level allowance (EN 16931 BG-20) shared over the VAT rates of the lines.
+    pub discount: Discount,
     pub rounding: Rounding,
     pub payment_terms: PaymentTerms,
     /// The OCR reference the buyer pays with; empty when none.
@@ -105,7 +110,9 @@ impl Invoice {
             language,
             price_entry: PriceEntry::ExcludingVat,
             lines: Vec::new(),
+            text_rows: Vec::new(),
             charges: Vec::new(),
+            discount: Discount::None,
             rounding: Rounding::WholeKronor,
             payment_terms: terms,
             ocr: String::new(),
@@ -124,9 +131,17 @@ impl Invoice {
         }
     }
 
-    /// The totals, computed exactly from lines and charges.
+    /// The totals, computed exactly from lines and charges. The amounts must be within
+    /// [`super::check_amount_limits`] (everything the store holds is); for anything else use
+    /// [`Invoice::checked_totals`].
     pub fn totals(&self) -> Totals {
         compute_totals(self)
+    }
+
+    /// The totals, or the fields whose numbers are too large to compute them safely.
+    pub fn checked_totals(&self) -> Result<Totals, crate::FieldErrors> {
+        super::check_amount_limits(self).into_result(())?;
+        Ok(compute_totals(self))
     }
 
     /// +1 for an invoice, −1 for a credit invoice: what the amounts mean to the ledger.

@@ -4,7 +4,6 @@
 //! that follow from the invoice itself and from payments.
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 
 /// A draft can be edited freely; an issued invoice has its number and is locked for ever.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -13,61 +12,43 @@ pub enum InvoiceStatus {
     Issued,
 }
 
-/// How much of the payable amount the buyer has paid.
+/// Where an issued invoice stands with what settles it: payments, credit invoices and
+/// write-offs. [`crate::receivables::SettlementFacts::settle`] decides it; nothing else does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PaymentState {
+    /// Nothing paid yet (a partial credit may have lowered what is left).
     Unpaid,
     PartlyPaid,
     Paid,
+    /// More came in than was owed: the difference is the customer's, to refund or use.
+    Overpaid,
+    /// A credit invoice cancels all of it: nothing is left to pay, and it is never overdue.
+    Credited,
+    /// A credit invoice: it settles its original and never asks for payment itself.
+    Applied,
 }
 
 impl PaymentState {
-    /// The state for `paid` of `payable` (both positive for invoices and credit invoices alike).
-    pub fn from_amounts(payable: Decimal, paid: Decimal) -> PaymentState {
-        if paid.is_zero() && !payable.is_zero() {
-            PaymentState::Unpaid
-        } else if paid.abs() >= payable.abs() {
-            PaymentState::Paid
-        } else {
-            PaymentState::PartlyPaid
-        }
+    /// Whether the customer still owes something on an invoice in this state.
+    pub fn asks_for_payment(self) -> bool {
+        matches!(self, PaymentState::Unpaid | PaymentState::PartlyPaid)
     }
 }
 
-/// An issued invoice is overdue from the day after its due date until it is paid in full.
+/// An issued invoice is overdue from the day after its due date for as long as something is left
+/// to pay. A credit invoice and a fully credited invoice never are.
 pub fn is_overdue(
     status: InvoiceStatus,
     payment: PaymentState,
     due_date: NaiveDate,
     today: NaiveDate,
 ) -> bool {
-    status == InvoiceStatus::Issued && payment != PaymentState::Paid && today > due_date
+    status == InvoiceStatus::Issued && payment.asks_for_payment() && today > due_date
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rust_decimal_macros::dec;
-
-    #[test]
-    fn payment_states() {
-        assert_eq!(
-            PaymentState::from_amounts(dec!(100), dec!(0)),
-            PaymentState::Unpaid
-        );
-        assert_eq!(
-            PaymentState::from_amounts(dec!(100), dec!(40)),
-            PaymentState::PartlyPaid
-        );
-        assert_eq!(
-            PaymentState::from_amounts(dec!(100), dec!(100)),
-            PaymentState::Paid
-        );
-        assert_eq!(
-            PaymentState::from_amounts(dec!(0), dec!(0)),
-            PaymentState::Paid
-        );
-    }
 
     #[test]
     fn overdue_only_after_the_due_date_and_until_paid() {
@@ -97,6 +78,14 @@ mod tests {
             due,
             next_day
         ));
+        for settled in [
+            PaymentState::Paid,
+            PaymentState::Overpaid,
+            PaymentState::Credited,
+            PaymentState::Applied,
+        ] {
+            assert!(!is_overdue(InvoiceStatus::Issued, settled, due, next_day));
+        }
         assert!(!is_overdue(
             InvoiceStatus::Draft,
             PaymentState::Unpaid,

@@ -30,6 +30,44 @@ pub struct InvoiceLine {
     pub vat: LineVat,
 }
 
+/// A row with only a text (a heading, an explanation, a longer description): no quantity, price
+/// or VAT, so it never changes a total. It is printed in its place among the lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextRow {
+    /// The index of the line this row is printed before; the number of lines puts it last.
+    pub before_line: usize,
+    pub text: String,
+}
+
+/// Where each item of an invoice's rows comes, in printing order: text rows before the line
+/// they name, lines in their order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowRef {
+    /// `lines[index]`.
+    Line(usize),
+    /// `text_rows[index]`.
+    Text(usize),
+}
+
+/// The rows of an invoice in printing order: the lines with the text rows put before the line
+/// each names (in their own order when several name the same line), and the rest at the end.
+pub fn rows_in_order(line_count: usize, text_rows: &[TextRow]) -> Vec<RowRef> {
+    let mut rows = Vec::with_capacity(line_count + text_rows.len());
+    for line in 0..=line_count {
+        rows.extend(
+            text_rows
+                .iter()
+                .enumerate()
+                .filter(|(_, row)| row.before_line.min(line_count) == line)
+                .map(|(index, _)| RowRef::Text(index)),
+        );
+        if line < line_count {
+            rows.push(RowRef::Line(line));
+        }
+    }
+    rows
+}
+
 /// The kinds of document-level charge Swedish small businesses put on invoices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ChargeKind {

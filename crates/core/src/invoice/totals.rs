@@ -3,11 +3,13 @@
 //! Line net amounts are rounded to öre before they are summed (BR-CO-10); VAT is computed once per
 //! category and rate on the summed taxable amount and rounded to öre (BR-CO-17), never per line; the
 //! whole-kronor rounding is a separate amount (BT-114) so that line and VAT amounts keep their öre.
+//! An invoice-level discount is a document-level allowance per VAT rate (BT-107), see `allowance`.
 
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
+use super::allowance::{DocumentAllowance, VatKey, allowance, group_sums, shares, vat_key};
 use super::document::{Invoice, PriceEntry, Rounding};
 use super::line::{Charge, Discount, InvoiceLine};
 use super::vat_inclusive::back_calculate_group;
@@ -44,11 +46,15 @@ pub struct Totals {
     pub lines: Vec<LineAmounts>,
     /// The net amount of each document-level charge, in charge order.
     pub charges: Vec<Decimal>,
+    /// The invoice-level discount, one allowance per VAT category and rate of the lines.
+    pub allowances: Vec<DocumentAllowance>,
     /// Sum of line net amounts (BT-106).
     pub line_net_total: Decimal,
+    /// Sum of document-level allowances (BT-107).
+    pub allowance_total: Decimal,
     /// Sum of document-level charges (BT-108).
     pub charge_total: Decimal,
-    /// Total without VAT (BT-109).
+    /// Total without VAT (BT-109): lines − allowances + charges.
     pub tax_exclusive: Decimal,
     /// One entry per VAT category and rate, ordered by category then rate (highest first).
     pub vat_breakdown: Vec<VatSubtotal>,
@@ -66,13 +72,6 @@ pub struct Totals {
     pub payable_sek: Decimal,
 }
 
-/// The grouping key for the VAT breakdown.
-type VatKey = (VatCategory, std::cmp::Reverse<Decimal>);
-
-fn vat_key(vat: LineVat) -> VatKey {
-    (vat.category(), std::cmp::Reverse(vat.effective_rate()))
-}
-
 /// Quantity × price − discount before rounding, and the discount amount (rounded to öre).
 fn gross_and_discount(line: &InvoiceLine) -> (Decimal, Decimal) {
     let gross = line.quantity * line.unit_price;
@@ -86,9 +85,28 @@ fn gross_and_discount(line: &InvoiceLine) -> (Decimal, Decimal) {
 
 /// Computes every total of `invoice`.
 pub fn compute_totals(invoice: &Invoice) -> Totals {
-    let (lines, charges) = match invoice.price_entry {
-        PriceEntry::ExcludingVat => net_amounts_from_net_prices(&invoice.lines, &invoice.charges),
-        PriceEntry::IncludingVat => net_amounts_from_gross_prices(&invoice.lines, &invoice.charges),
+    let (lines, charges, allowances) = match invoice.price_entry {
+        PriceEntry::ExcludingVat => {
+            let (lines, charges) = net_amounts_from_net_prices(&invoice.lines, &invoice.charges);
+            let groups = group_sums(
+                invoice
+                    .lines
+                    .iter()
+                    .map(|line| line.vat)
+                    .zip(lines.iter().map(|amounts| amounts.net)),
+            );
+            let bases: Vec<Decimal> = groups.iter().map(|(_, base)| *base).collect();
+            let allowances = shares(invoice.discount, &bases)
+                .into_iter()
+                .zip(groups)
+                .filter(|(amount, _)| !amount.is_zero())
+                .map(|(amount, (vat, base))| allowance(invoice.discount, vat, base, amount))
+                .collect();
+            (lines, charges, allowances)
+        }
+        PriceEntry::IncludingVat => {
+            net_amounts_from_gross_prices(&invoice.lines, &invoice.charges, invoice.discount)
+        }
     };
 
     let mut taxable_by_key: BTreeMap<VatKey, (Decimal, LineVat)> = BTreeMap::new();
@@ -104,7 +122,10 @@ pub fn compute_totals(invoice: &Invoice) -> Totals {
                 .map(|charge| charge.vat)
                 .zip(charges.iter().copied()),
         );
-    for (vat, net) in items {
+    let lowered = allowances
+        .iter()
+        .map(|allowance: &DocumentAllowance| (allowance.vat, -allowance.amount));
+    for (vat, net) in items.chain(lowered) {
         taxable_by_key
             .entry(vat_key(vat))
             .or_insert((Decimal::ZERO, vat))
@@ -126,8 +147,9 @@ pub fn compute_totals(invoice: &Invoice) -> Totals {
         .collect();
 
     let line_net_total: Decimal = lines.iter().map(|amounts| amounts.net).sum();
+    let allowance_total: Decimal = allowances.iter().map(|allowance| allowance.amount).sum();
     let charge_total: Decimal = charges.iter().copied().sum();
-    let tax_exclusive = line_net_total + charge_total;
+    let tax_exclusive = line_net_total - allowance_total + charge_total;
     let vat_total: Decimal = vat_breakdown
         .iter()
         .map(|subtotal| subtotal.vat_amount)
@@ -150,7 +172,9 @@ pub fn compute_totals(invoice: &Invoice) -> Totals {
     Totals {
         lines,
         charges,
+        allowances,
         line_net_total,
+        allowance_total,
         charge_total,
         tax_exclusive,
         vat_breakdown,
@@ -188,11 +212,13 @@ fn net_amounts_from_net_prices(
 
 /// Prices with VAT: the entered amounts are summed per VAT group and the group's net amount is
 /// back-calculated so that net + VAT gives back what the user entered; the net is then shared out
-/// over the group's lines and charges.
+/// over the group's lines, charges and its share of the invoice-level discount (entered with VAT
+/// too, so the payable amount is what the user expects).
 fn net_amounts_from_gross_prices(
     lines: &[InvoiceLine],
     charges: &[Charge],
-) -> (Vec<LineAmounts>, Vec<Decimal>) {
+    discount: Discount,
+) -> (Vec<LineAmounts>, Vec<Decimal>, Vec<DocumentAllowance>) {
     let line_grosses: Vec<(Decimal, Decimal)> = lines
         .iter()
         .map(|line| {
@@ -205,16 +231,33 @@ fn net_amounts_from_gross_prices(
         .map(|charge| round_to_ore(charge.amount))
         .collect();
 
-    // Item i < lines.len() is a line, the rest are charges, in order.
+    // The discount's share of each VAT group's lines, with VAT, as a negative item of the group.
+    let line_groups = group_sums(
+        lines
+            .iter()
+            .map(|line| line.vat)
+            .zip(line_grosses.iter().map(|(gross, _)| *gross)),
+    );
+    let group_grosses: Vec<Decimal> = line_groups.iter().map(|(_, gross)| *gross).collect();
+    let discounted: Vec<(LineVat, Decimal)> = shares(discount, &group_grosses)
+        .into_iter()
+        .zip(&line_groups)
+        .filter(|(share, _)| !share.is_zero())
+        .map(|(share, (vat, _))| (*vat, share))
+        .collect();
+
+    // Item i < lines.len() is a line, then the charges, then the discount shares, in order.
     let vats: Vec<LineVat> = lines
         .iter()
         .map(|line| line.vat)
         .chain(charges.iter().map(|charge| charge.vat))
+        .chain(discounted.iter().map(|(vat, _)| *vat))
         .collect();
     let grosses: Vec<Decimal> = line_grosses
         .iter()
         .map(|(gross, _)| *gross)
         .chain(charge_grosses.iter().copied())
+        .chain(discounted.iter().map(|(_, share)| -*share))
         .collect();
 
     let mut nets = vec![Decimal::ZERO; grosses.len()];
@@ -233,7 +276,7 @@ fn net_amounts_from_gross_prices(
         }
     }
 
-    let line_amounts = lines
+    let line_amounts: Vec<LineAmounts> = lines
         .iter()
         .zip(&line_grosses)
         .zip(&nets)
@@ -252,6 +295,24 @@ fn net_amounts_from_gross_prices(
             }
         })
         .collect();
-    let charge_amounts = nets[lines.len()..].to_vec();
-    (line_amounts, charge_amounts)
+    let charges_end = lines.len() + charges.len();
+    let charge_amounts = nets[lines.len()..charges_end].to_vec();
+    let net_groups = group_sums(
+        lines
+            .iter()
+            .map(|line| line.vat)
+            .zip(line_amounts.iter().map(|amounts| amounts.net)),
+    );
+    let allowances = discounted
+        .iter()
+        .zip(&nets[charges_end..])
+        .map(|((vat, _), net)| {
+            let base = net_groups
+                .iter()
+                .find(|(group, _)| vat_key(*group) == vat_key(*vat))
+                .map_or(Decimal::ZERO, |(_, base)| *base);
+            allowance(discount, *vat, base, -*net)
+        })
+        .collect();
+    (line_amounts, charge_amounts, allowances)
 }

@@ -6,7 +6,8 @@
 use rust_decimal::Decimal;
 
 use super::document::Invoice;
-use super::line::{Discount, InvoiceLine};
+use super::limits::{check_document_limits, check_line_limits};
+use super::line::{Discount, InvoiceLine, TextRow};
 use crate::field_error::{FieldError, FieldErrors};
 use crate::text::Text;
 use crate::vat::{VatCategory, VatTreatment};
@@ -14,10 +15,6 @@ use crate::vat_rates::SWEDISH_RATES;
 
 /// The longest free text we accept in one field; longer texts are almost always pasted by mistake.
 pub const MAX_TEXT_LENGTH: usize = 4000;
-
-/// Quantities and prices beyond these are typing errors, and would overflow amount columns.
-const MAX_QUANTITY: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
-const MAX_PRICE: Decimal = Decimal::from_parts(3_567_587_328, 232, 0, false, 0);
 
 fn error(field: impl Into<String>, code: &'static str, sv: String, en: String) -> FieldError {
     FieldError::new(field, code, Text::new(sv, en))
@@ -50,6 +47,7 @@ fn check_text(
 /// Problems with the lines alone, as the editor shows them while the user types.
 pub fn validate_lines(lines: &[InvoiceLine]) -> FieldErrors {
     let mut errors = FieldErrors::default();
+    check_line_limits(lines, &mut errors);
     for (index, line) in lines.iter().enumerate() {
         let row = index + 1;
         let field = |name: &str| format!("lines[{index}].{name}");
@@ -67,18 +65,6 @@ pub fn validate_lines(lines: &[InvoiceLine]) -> FieldErrors {
                 format!("Antal på rad {row} är 0. Ange ett antal eller ta bort raden."),
                 format!("The quantity on line {row} is 0. Enter a quantity or remove the line."),
             ));
-        } else if line.quantity.abs() > MAX_QUANTITY {
-            errors.push(error(field("quantity"), "range",
-                format!("Antal på rad {row} är orimligt stort. Ange högst {MAX_QUANTITY}."),
-                format!("The quantity on line {row} is unreasonably large. Enter at most {MAX_QUANTITY}.")));
-        }
-        if line.unit_price.abs() > MAX_PRICE {
-            errors.push(error(
-                field("unit_price"),
-                "range",
-                format!("Priset på rad {row} är orimligt stort."),
-                format!("The price on line {row} is unreasonably large."),
-            ));
         }
         if line.unit.as_str().chars().count() > 20 {
             errors.push(error(
@@ -88,19 +74,14 @@ pub fn validate_lines(lines: &[InvoiceLine]) -> FieldErrors {
                 format!("The unit on line {row} may be at most 20 characters, e.g. pcs or h."),
             ));
         }
+        // Checked: the limits below are reported, not assumed, here.
+        let line_amount = line
+            .quantity
+            .checked_mul(line.unit_price)
+            .map(|amount| amount.abs());
         match line.discount {
-            Discount::Percent(percent)
-                if percent < Decimal::ZERO || percent > Decimal::ONE_HUNDRED =>
-            {
-                errors.push(error(
-                    field("discount"),
-                    "range",
-                    format!("Rabatten på rad {row} måste vara mellan 0 och 100 %."),
-                    format!("The discount on line {row} must be between 0 and 100 %."),
-                ));
-            }
             Discount::Amount(amount)
-                if amount < Decimal::ZERO || amount > (line.quantity * line.unit_price).abs() =>
+                if amount < Decimal::ZERO || line_amount.is_some_and(|limit| amount > limit) =>
             {
                 errors.push(error(
                     field("discount"),
@@ -126,9 +107,85 @@ pub fn validate_lines(lines: &[InvoiceLine]) -> FieldErrors {
     errors
 }
 
+/// Problems with the text rows: each needs a text, of a sensible length, in its place.
+pub fn validate_text_rows(text_rows: &[TextRow], line_count: usize) -> FieldErrors {
+    let mut errors = FieldErrors::default();
+    for (index, row) in text_rows.iter().enumerate() {
+        check_text(
+            &mut errors,
+            &format!("text_rows[{index}].text"),
+            ("Textraden", "The text row"),
+            &row.text,
+            true,
+        );
+        if row.before_line > line_count {
+            errors.push(error(
+                format!("text_rows[{index}].before_line"),
+                "range",
+                "Textraden står efter fakturans sista rad. Flytta den.".to_owned(),
+                "The text row comes after the invoice's last line. Move it.".to_owned(),
+            ));
+        }
+    }
+    errors
+}
+
+/// The lines' total as entered (with or without VAT, as the prices are), after line discounts.
+pub(super) fn entered_lines_total(lines: &[InvoiceLine]) -> Decimal {
+    lines
+        .iter()
+        .map(|line| {
+            let gross = line.quantity * line.unit_price;
+            gross
+                - match line.discount {
+                    Discount::None => Decimal::ZERO,
+                    Discount::Percent(percent) => gross * percent / Decimal::ONE_HUNDRED,
+                    Discount::Amount(amount) => amount,
+                }
+        })
+        .sum()
+}
+
+/// The invoice-level discount: a percentage from 0 to 100, or an amount from 0 up to the lines'
+/// total (as entered, with or without VAT); a discount needs lines that add up to more than 0.
+pub fn validate_discount(invoice: &Invoice) -> FieldErrors {
+    let mut errors = FieldErrors::default();
+    let lines_total = entered_lines_total(&invoice.lines);
+    let refusal = |sv: &str, en: &str| error("discount", "range", sv.to_owned(), en.to_owned());
+    match invoice.discount {
+        Discount::None => {}
+        Discount::Percent(percent) if percent < Decimal::ZERO || percent > Decimal::ONE_HUNDRED => {
+            errors.push(refusal(
+                "Fakturarabatten måste vara mellan 0 och 100 %.",
+                "The invoice discount must be between 0 and 100 %.",
+            ));
+        }
+        Discount::Amount(amount)
+            if amount < Decimal::ZERO || amount > lines_total.max(Decimal::ZERO) =>
+        {
+            errors.push(refusal(
+                "Fakturarabatten måste vara ett belopp mellan 0 och radernas summa.",
+                "The invoice discount must be an amount between 0 and the total of the lines.",
+            ));
+        }
+        Discount::Percent(_) | Discount::Amount(_) if lines_total <= Decimal::ZERO => {
+            errors.push(refusal(
+                "Fakturarabatt kräver rader med ett belopp över 0.",
+                "An invoice discount needs lines that add up to more than 0.",
+            ));
+        }
+        Discount::Percent(_) | Discount::Amount(_) => {}
+    }
+    errors
+}
+
 /// Everything that must hold before `invoice` can be issued.
 pub fn validate_for_issue(invoice: &Invoice) -> FieldErrors {
     let mut errors = validate_lines(&invoice.lines);
+    errors
+        .0
+        .extend(validate_text_rows(&invoice.text_rows, invoice.lines.len()).0);
+    errors.0.extend(validate_discount(invoice).0);
     if invoice.lines.is_empty() {
         errors.push(error(
             "lines",
@@ -224,16 +281,7 @@ pub fn validate_for_issue(invoice: &Invoice) -> FieldErrors {
             "The due date is before the invoice date. Choose a later date.".to_owned(),
         ));
     }
-    if invoice.exchange_rate <= Decimal::ZERO
-        || (invoice.currency.is_sek() && invoice.exchange_rate != Decimal::ONE)
-    {
-        errors.push(error(
-            "exchange_rate",
-            "range",
-            "Valutakursen måste vara större än 0 (och 1 för SEK).".to_owned(),
-            "The exchange rate must be greater than 0 (and 1 for SEK).".to_owned(),
-        ));
-    }
+    check_document_limits(invoice, &mut errors);
 
     let treatments = invoice
         .lines
@@ -270,16 +318,6 @@ pub fn validate_for_issue(invoice: &Invoice) -> FieldErrors {
         errors.push(error("lines", "mixed_outside_scope",
             "Rader utanför momsens tillämpningsområde kan inte blandas med andra rader på samma faktura. Dela upp fakturan.".to_owned(),
             "Lines outside the scope of VAT cannot be mixed with other lines on one invoice. Split the invoice.".to_owned()));
-    }
-    for (index, charge) in invoice.charges.iter().enumerate() {
-        if charge.amount < Decimal::ZERO || charge.amount > MAX_PRICE {
-            errors.push(error(
-                format!("charges[{index}].amount"),
-                "range",
-                "Avgiften måste vara ett belopp på 0 eller mer.".to_owned(),
-                "The charge must be an amount of 0 or more.".to_owned(),
-            ));
-        }
     }
     errors
 }

@@ -18,25 +18,37 @@ pub struct Footer {
 
 impl Footer {
     pub fn new(sheet: &Sheet<'_>) -> Footer {
-        let seller = &sheet.invoice.seller;
-        let labels = sheet.labels;
+        Footer::for_seller(
+            &sheet.invoice.seller,
+            sheet.labels,
+            sheet.language,
+            sheet.fonts,
+        )
+    }
+
+    /// The footer of any document `seller` sends (invoices, reminders, statements).
+    pub fn for_seller(
+        seller: &fakturera_core::party::Seller,
+        labels: &'static crate::labels::Labels,
+        language: fakturera_core::Language,
+        fonts: &'static crate::fonts::Fonts,
+    ) -> Footer {
         let address = &seller.address;
         let labelled = |label: &str, value: &str| {
             let value = value.trim();
-            (!value.is_empty()).then(|| (format!("{label}: {}", sheet.text(value)), false))
+            (!value.is_empty()).then(|| (format!("{label}: {}", fonts.printable(value)), false))
         };
         let plain = |value: &str| {
             let value = value.trim();
-            (!value.is_empty()).then(|| (sheet.text(value).into_owned(), false))
+            (!value.is_empty()).then(|| (fonts.printable(value).into_owned(), false))
         };
 
-        let mut company = vec![(sheet.text(seller.name.trim()).into_owned(), true)];
+        let mut company = vec![(fonts.printable(seller.name.trim()).into_owned(), true)];
         company.extend(plain(&address.street));
         company.extend(plain(&address.street2));
         company.extend(plain(&format!("{} {}", address.postal_code, address.city)));
         company.extend(
-            format::country_line(&address.country_code, sheet.language)
-                .and_then(|line| plain(&line)),
+            format::country_line(&address.country_code, language).and_then(|line| plain(&line)),
         );
 
         let contact = [
@@ -78,6 +90,17 @@ impl Footer {
     }
 
     pub fn draw(&self, canvas: &mut Canvas<'_>, page: usize, pages: usize, sheet: &Sheet<'_>) {
+        self.draw_with(canvas, page, pages, sheet.labels);
+    }
+
+    /// Draws the footer with "Sida N av M" in the words of `labels`.
+    pub fn draw_with(
+        &self,
+        canvas: &mut Canvas<'_>,
+        page: usize,
+        pages: usize,
+        labels: &crate::labels::Labels,
+    ) {
         canvas.rule(LEFT, RIGHT, FOOTER_TOP, Length::pt_tenths(5), Colour::RULE);
         let mut x = LEFT;
         for column in &self.columns {
@@ -90,7 +113,7 @@ impl Footer {
             }
             x += COLUMN_WIDTH;
         }
-        let number = format!("{} {page} {} {pages}", sheet.labels.page, sheet.labels.of);
+        let number = format!("{} {page} {} {pages}", labels.page, labels.of);
         canvas.text_right(RIGHT, PAGE_NUMBER_BASELINE, PAGE_NUMBER, &number);
     }
 }

@@ -4,6 +4,7 @@
 mod footer;
 mod geometry;
 mod header;
+mod letter;
 mod paginate;
 mod payment;
 mod sheet;
@@ -14,6 +15,7 @@ mod table;
 use printpdf::Op;
 
 pub use geometry::{ENVELOPE_WINDOW, Window};
+pub use letter::letter_pages;
 pub use sheet::{PlacedLogo, Sheet};
 
 use crate::canvas::Canvas;

@@ -2,7 +2,7 @@
 //! the running totals down to "Att betala" on the right. Every amount comes from the core's
 //! totals; nothing is summed here.
 
-use fakturera_core::invoice::{ChargeKind, Rounding};
+use fakturera_core::invoice::{ChargeKind, Discount, Rounding};
 use fakturera_core::vat::VatCategory;
 
 use super::geometry::{FACTS_LEFT, LEFT, RIGHT};
@@ -82,8 +82,22 @@ impl Summary {
             .collect();
 
         let mut lines: Vec<(String, String)> = Vec::new();
-        if !totals.charges.is_empty() {
+        if !totals.charges.is_empty() || !totals.allowances.is_empty() {
             lines.push((labels.net.to_owned(), sheet.money(totals.line_net_total)));
+        }
+        if !totals.allowances.is_empty() {
+            // The discount as the user gave it ("Rabatt 10 %"), the amount excluding VAT.
+            let label = match sheet.invoice.discount {
+                Discount::Percent(percent) => format!(
+                    "{} {}",
+                    labels.invoice_discount,
+                    format::percent(percent, language)
+                ),
+                Discount::None | Discount::Amount(_) => labels.invoice_discount.to_owned(),
+            };
+            lines.push((label, sheet.money(-totals.allowance_total)));
+        }
+        if !totals.charges.is_empty() {
             for (charge, amount) in sheet.invoice.charges.iter().zip(&totals.charges) {
                 let label = match charge.kind {
                     ChargeKind::InvoiceFee => labels.invoice_fee,

@@ -1,7 +1,7 @@
 //! The rows table: its columns, each invoice line prepared as wrapped cells, the header band
 //! repeated on every page, and the drawing of a row or of the part of a row that fits a page.
 
-use fakturera_core::invoice::Discount;
+use fakturera_core::invoice::{Discount, InvoiceLine, LineAmounts, RowRef, rows_in_order};
 
 use super::geometry::{CONTENT_WIDTH, LEFT, RIGHT};
 use super::sheet::Sheet;
@@ -87,55 +87,76 @@ pub fn lines_fitting(space: Length) -> usize {
     }
 }
 
+/// The rows in printing order: the lines, and the text rows among them, each a text across the
+/// description and figure columns with no figures.
 pub fn prepare_rows(sheet: &Sheet<'_>) -> Vec<PreparedRow> {
     let face = sheet.fonts.face(CELL.weight);
     let measure = |text: &str| face.width(text, CELL.size);
-    let language = sheet.language;
-    sheet
-        .invoice
-        .lines
-        .iter()
-        .zip(&sheet.totals.lines)
-        .map(|(line, amounts)| {
-            let description = wrap(&sheet.text(&line.description), DESCRIPTION.width(), measure);
-            let article = wrap(
-                &sheet.text(&line.article_number),
-                ARTICLE.width() - Length::mm(1),
-                measure,
-            );
-            let count = description.len().max(article.len());
-            let mut description = description.into_iter();
-            let mut article = article.into_iter();
-            let lines = (0..count)
-                .map(|_| {
-                    (
-                        article.next().unwrap_or_default(),
-                        description.next().unwrap_or_default(),
-                    )
+    let invoice = sheet.invoice;
+    rows_in_order(invoice.lines.len(), &invoice.text_rows)
+        .into_iter()
+        .filter_map(|row| match row {
+            RowRef::Line(index) => Some(prepare_line(
+                sheet,
+                invoice.lines.get(index)?,
+                sheet.totals.lines.get(index)?,
+            )),
+            RowRef::Text(index) => {
+                let text = &invoice.text_rows.get(index)?.text;
+                let lines = wrap(&sheet.text(text), AMOUNT.right - DESCRIPTION.left, measure)
+                    .into_iter()
+                    .map(|line| (String::new(), line))
+                    .collect();
+                Some(PreparedRow {
+                    lines,
+                    figures: Default::default(),
                 })
-                .collect();
-            let discount = match line.discount {
-                Discount::None => String::new(),
-                Discount::Percent(percent) if percent.is_zero() => String::new(),
-                Discount::Percent(percent) => format::percent(percent, language),
-                Discount::Amount(_) if amounts.discount.is_zero() => String::new(),
-                Discount::Amount(_) => sheet.money(amounts.discount),
-            };
-            // Lines without VAT (reverse charge, export, exempt) print 0 %; the summary says why.
-            let vat = format::percent(line.vat.effective_rate(), language);
-            PreparedRow {
-                lines,
-                figures: [
-                    format::quantity(line.quantity * sheet.invoice.sign(), language),
-                    sheet.text(line.unit.as_str()).into_owned(),
-                    format::price(amounts.net_unit_price, language),
-                    discount,
-                    vat,
-                    sheet.money(amounts.net),
-                ],
             }
         })
         .collect()
+}
+
+fn prepare_line(sheet: &Sheet<'_>, line: &InvoiceLine, amounts: &LineAmounts) -> PreparedRow {
+    let face = sheet.fonts.face(CELL.weight);
+    let measure = |text: &str| face.width(text, CELL.size);
+    let language = sheet.language;
+    let description = wrap(&sheet.text(&line.description), DESCRIPTION.width(), measure);
+    let article = wrap(
+        &sheet.text(&line.article_number),
+        ARTICLE.width() - Length::mm(1),
+        measure,
+    );
+    let count = description.len().max(article.len());
+    let mut description = description.into_iter();
+    let mut article = article.into_iter();
+    let lines = (0..count)
+        .map(|_| {
+            (
+                article.next().unwrap_or_default(),
+                description.next().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let discount = match line.discount {
+        Discount::None => String::new(),
+        Discount::Percent(percent) if percent.is_zero() => String::new(),
+        Discount::Percent(percent) => format::percent(percent, language),
+        Discount::Amount(_) if amounts.discount.is_zero() => String::new(),
+        Discount::Amount(_) => sheet.money(amounts.discount),
+    };
+    // Lines without VAT (reverse charge, export, exempt) print 0 %; the summary says why.
+    let vat = format::percent(line.vat.effective_rate(), language);
+    PreparedRow {
+        lines,
+        figures: [
+            format::quantity(line.quantity * sheet.invoice.sign(), language),
+            sheet.text(line.unit.as_str()).into_owned(),
+            format::price(amounts.net_unit_price, language),
+            discount,
+            vat,
+            sheet.money(amounts.net),
+        ],
+    }
 }
 
 /// The shaded header band with the column titles; `top` is its upper edge.

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::Finding;
 use crate::codes::{is_country_code, is_currency_code};
-use crate::document::buyer_reference;
+use crate::document::{BuyerReferenceSource, buyer_reference, buyer_reference_source};
 use crate::parties::country_code;
 
 pub(super) fn check(invoice: &Invoice, findings: &mut Vec<Finding>) {
@@ -19,11 +19,23 @@ pub(super) fn check(invoice: &Invoice, findings: &mut Vec<Finding>) {
 }
 
 fn references(invoice: &Invoice, findings: &mut Vec<Finding>) {
+    // The customer number stands in for a missing reference, so only a nameless buyer gets here.
     if buyer_reference(invoice).trim().is_empty() && invoice.order_reference.trim().is_empty() {
         findings.push(Finding::error("PEPPOL-EN16931-R003", "buyer_reference",
-            "E-fakturan måste ha kundens referenskod, ett ordernummer eller Er referens. Fyll i något av dem.".to_owned(),
-            "The e-invoice needs the customer's buyer reference, an order number or Your reference. Fill in one of them.".to_owned()));
+            "Fakturan måste ha kundens referenskod, ett ordernummer eller Er referens. Fyll i något av dem.".to_owned(),
+            "The invoice needs the customer's buyer reference, an order number or Your reference. Fill in one of them.".to_owned()));
     }
+}
+
+/// For an invoice that leaves as a Peppol e-invoice, a reference the receiver gave us: the
+/// customer number would satisfy PEPPOL-EN16931-R003, but public buyers route on their own
+/// reference code and reject an invoice carrying a guess.
+pub fn einvoice_reference_finding(invoice: &Invoice) -> Option<Finding> {
+    (buyer_reference_source(invoice) == BuyerReferenceSource::CustomerNumber).then(|| {
+        Finding::error("PEPPOL-EN16931-R003", "buyer_reference",
+            "E-fakturan måste ha kundens referenskod, ett ordernummer eller Er referens. Fyll i något av dem.".to_owned(),
+            "The e-invoice needs the customer's buyer reference, an order number or Your reference. Fill in one of them.".to_owned())
+    })
 }
 
 fn names(invoice: &Invoice, findings: &mut Vec<Finding>) {

@@ -11,6 +11,7 @@ use super::Finding;
 use crate::codes::{is_address_scheme, is_country_code};
 use crate::endpoint::{self, NORWEGIAN_ORG_NUMBER, SWEDISH_ORG_NUMBER, compact};
 use crate::payment::payment_accounts;
+use crate::registry_ids::format_rule;
 
 pub(super) fn check(invoice: &Invoice, findings: &mut Vec<Finding>) {
     let categories: Vec<VatCategory> = invoice
@@ -183,27 +184,54 @@ fn buyer_address(invoice: &Invoice, findings: &mut Vec<Finding>) {
     }
     let Some(address) = address else {
         findings.push(Finding::error("PEPPOL-EN16931-R010", "buyer.legal_id",
-            "Kunden saknar adress för e-faktura. Ange organisationsnummer (personnummer för privatpersoner) eller momsnummer i kundregistret, eller sök kunden som e-fakturamottagare.".to_owned(),
-            "The customer has no e-invoice address. Add the organisation number (personal number for private persons) or VAT number in the customer register, or look the customer up as an e-invoice receiver.".to_owned()));
+            "Kunden saknar adress för e-faktura. Ange organisationsnummer (personnummer för privatpersoner), momsnummer eller e-postadress i kundregistret, eller sök kunden som e-fakturamottagare.".to_owned(),
+            "The customer has no e-invoice address. Add the organisation number (personal number for private persons), VAT number or e-mail address in the customer register, or look the customer up as an e-invoice receiver.".to_owned()));
         return;
     };
     let shown = &address.identifier;
+    if address.scheme == endpoint::EMAIL {
+        // EN 16931 knows e-mail addresses; the Peppol code list does not, so the validator refuses it.
+        findings.push(Finding::error("PEPPOL-EN16931-CL008", "buyer.legal_id",
+            format!("Kunden har varken organisationsnummer, personnummer eller momsnummer, så fakturan får e-postadressen {shown} som mottagaradress. Peppol-nätet tar inte emot den; ange något av numren i kundregistret."),
+            format!("The customer has no organisation number, personal number or VAT number, so the invoice gets the e-mail address {shown} as its receiver address. The Peppol network does not accept it; add one of the numbers in the customer register.")));
+        return;
+    }
     if !is_address_scheme(&address.scheme) {
         let scheme = &address.scheme;
         findings.push(Finding::error("PEPPOL-EN16931-CL008", address.source_field,
             format!("E-fakturaadressen {address} har ett okänt schema \"{scheme}\". Sök kunden som e-fakturamottagare igen."),
             format!("The e-invoice address {address} has an unknown scheme \"{scheme}\". Look the customer up as an e-invoice receiver again.")));
     }
-    if address.scheme == SWEDISH_ORG_NUMBER && !is_swedish_org_number(&address.identifier) {
-        findings.push(Finding::error("PEPPOL-COMMON-R049", address.source_field,
-            format!("\"{shown}\" är inget giltigt svenskt organisationsnummer (tio siffror med rätt kontrollsiffra). Rätta kundens nummer."),
-            format!("\"{shown}\" is not a valid Swedish organisation number (ten digits with a correct check digit). Correct the customer's number.")));
-    }
-    if address.scheme == NORWEGIAN_ORG_NUMBER && !is_norwegian_org_number(&address.identifier) {
-        findings.push(Finding::error("PEPPOL-COMMON-R041", address.source_field,
-            format!("\"{shown}\" är inget giltigt norskt organisationsnummer (nio siffror med rätt kontrollsiffra). Rätta kundens nummer."),
-            format!("\"{shown}\" is not a valid Norwegian organisation number (nine digits with a correct check digit). Correct the customer's number.")));
-    }
+    let Some(rule) = format_rule(&address.scheme, &address.identifier) else {
+        return;
+    };
+    let (sv, en) = match address.scheme.as_str() {
+        SWEDISH_ORG_NUMBER => (
+            format!(
+                "\"{shown}\" är inget giltigt svenskt organisationsnummer (tio siffror med rätt kontrollsiffra). Rätta kundens nummer."
+            ),
+            format!(
+                "\"{shown}\" is not a valid Swedish organisation number (ten digits with a correct check digit). Correct the customer's number."
+            ),
+        ),
+        NORWEGIAN_ORG_NUMBER => (
+            format!(
+                "\"{shown}\" är inget giltigt norskt organisationsnummer (nio siffror med rätt kontrollsiffra). Rätta kundens nummer."
+            ),
+            format!(
+                "\"{shown}\" is not a valid Norwegian organisation number (nine digits with a correct check digit). Correct the customer's number."
+            ),
+        ),
+        scheme => (
+            format!(
+                "\"{shown}\" har inte den form som schema {scheme} kräver. Rätta kundens nummer eller sök kunden som e-fakturamottagare igen."
+            ),
+            format!(
+                "\"{shown}\" does not have the form scheme {scheme} requires. Correct the customer's number or look the customer up as an e-invoice receiver again."
+            ),
+        ),
+    };
+    findings.push(Finding::error(rule, address.source_field, sv, en));
 }
 
 fn accounts(invoice: &Invoice, findings: &mut Vec<Finding>) {

@@ -13,6 +13,8 @@ use fakturera_core::FieldError;
 use fakturera_core::invoice::Invoice;
 use fakturera_core::text::Text;
 
+pub use content::einvoice_reference_finding;
+pub(crate) use identifiers::{is_norwegian_org_number, is_swedish_org_number};
 pub use sums::check_totals;
 
 /// How bad a finding is, as the validator flags the rule.
@@ -96,6 +98,9 @@ mod tests {
         assert_eq!(check_before_send(&invoice), Vec::new());
         invoice.buyer_reference.clear();
         invoice.your_reference.clear();
+        // The customer number stands in for the reference on every invoice that has one.
+        assert_eq!(check_before_send(&invoice), Vec::new());
+        invoice.buyer.customer_number.clear();
         let findings = check_before_send(&invoice);
         assert_eq!(findings.len(), 1, "{findings:?}");
         let error = FieldError::from(findings[0].clone());

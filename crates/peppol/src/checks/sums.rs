@@ -28,6 +28,13 @@ pub fn check_totals(totals: &Totals) -> Vec<Finding> {
         "radsumman är inte summan av raderna",
         "the line total is not the sum of the lines",
     );
+    let allowances = sum(&mut totals.allowances.iter().map(|allowance| allowance.amount));
+    rule(
+        "BR-CO-11",
+        written(totals.allowance_total) == allowances,
+        "rabatterna på fakturan summerar fel",
+        "the invoice discounts do not add up",
+    );
     let charges = sum(&mut totals.charges.iter().copied());
     rule(
         "BR-CO-12",
@@ -37,7 +44,7 @@ pub fn check_totals(totals: &Totals) -> Vec<Finding> {
     );
     rule(
         "BR-CO-13",
-        written(totals.tax_exclusive) == lines + charges,
+        written(totals.tax_exclusive) == lines - allowances + charges,
         "summan utan moms är fel",
         "the total without VAT is wrong",
     );
@@ -92,8 +99,9 @@ mod tests {
     fn core_totals_pass_and_each_broken_sum_is_named() {
         assert_eq!(check_totals(&totals()), Vec::new());
         type Break = (&'static str, fn(&mut Totals));
-        let breaks: [Break; 7] = [
+        let breaks: [Break; 8] = [
             ("BR-CO-10", |t| t.line_net_total += dec!(1)),
+            ("BR-CO-11", |t| t.allowance_total += dec!(1)),
             ("BR-CO-12", |t| t.charge_total += dec!(1)),
             ("BR-CO-13", |t| t.tax_exclusive += dec!(1)),
             ("BR-CO-14", |t| t.vat_total += dec!(0.01)),

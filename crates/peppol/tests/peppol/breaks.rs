@@ -36,9 +36,15 @@ pub fn all() -> Vec<Break> {
             i.buyer_reference.clear();
             i.order_reference.clear();
             i.your_reference.clear();
+            i.buyer.customer_number.clear();
+        }),
+        // Only an e-mail address to go by: `EM` is in EN 16931's list but not in Peppol's.
+        broken("private-with-only-email", "PEPPOL-EN16931-CL008", |i| {
+            i.buyer = samples::private_buyer();
         }),
         broken("private-without-any-id", "PEPPOL-EN16931-R010", |i| {
             i.buyer = samples::private_buyer();
+            i.buyer.email.clear();
         }),
         broken("seller-org-missing", "PEPPOL-EN16931-R020", |i| {
             i.seller.org_number.clear()

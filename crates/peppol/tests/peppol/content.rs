@@ -422,3 +422,79 @@ fn negative_prices_become_negative_quantities() {
         rust_decimal_macros::dec!(25750)
     );
 }
+
+#[test]
+fn text_rows_travel_as_the_document_note_and_line_notes() {
+    let (_, doc) = read("text-rows");
+    assert_eq!(
+        doc.one(&format!("{INV}/cbc:Note")),
+        "Tack för beställningen!\nArbete enligt offert 2026-117"
+    );
+    let notes = doc.all(&format!("{INV}/cac:InvoiceLine/cbc:Note"));
+    assert_eq!(
+        notes,
+        [
+            "Avser vecka 9 och 10\nResa och logi i Göteborg:",
+            "Litteraturen skickas separat."
+        ]
+    );
+}
+
+#[test]
+fn an_invoice_discount_is_one_allowance_per_rate_with_its_percentage() {
+    let (invoice, doc) = read("invoice-discount-percent");
+    let totals = invoice.totals();
+    let allowance = format!("{INV}/cac:AllowanceCharge");
+    assert_eq!(
+        doc.all(&format!("{allowance}/cbc:ChargeIndicator")),
+        ["false", "false", "false", "true"],
+        "three allowances, then the sample's invoice fee"
+    );
+    assert_eq!(
+        doc.all(&format!("{allowance}/cbc:MultiplierFactorNumeric")),
+        ["10", "10", "10"]
+    );
+    assert_eq!(
+        doc.all(&format!("{allowance}/cac:TaxCategory/cbc:Percent")),
+        ["25", "12", "6", "25"]
+    );
+    assert_eq!(
+        doc.one(&format!(
+            "{INV}/cac:LegalMonetaryTotal/cbc:AllowanceTotalAmount"
+        )),
+        format!("{:.2}", totals.allowance_total)
+    );
+}
+
+#[test]
+fn every_buyer_gets_an_address_and_a_reference_it_can_match() {
+    let endpoint = format!("{INV}/cac:AccountingCustomerParty/cac:Party/cbc:EndpointID");
+    for (name, scheme, identifier, reference) in [
+        ("domestic-25", "0007", "5560360793", "PROJ-4711"),
+        ("private-customer", "0007", "8112189876", "Åsa Lindqvist"),
+        ("export-outside-eu", "0192", "923609016", "Fjord-77"),
+        // The order number is the reference here (PEPPOL-EN16931-R003 takes either).
+        ("eu-services", "9930", "DE123456789", ""),
+        (
+            "finnish-by-vat-number",
+            "0216",
+            "003701120389",
+            "Accounts payable",
+        ),
+        (
+            "belgian-enterprise-number",
+            "0208",
+            "0403170701",
+            "Accounts payable",
+        ),
+        ("us-ein", "9959", "123456789", "Accounts payable"),
+        ("no-reference-given", "0007", "5560360793", "1001"),
+    ] {
+        let (_, doc) = read(name);
+        assert_eq!(doc.one(&format!("{endpoint}/@schemeID")), scheme, "{name}");
+        assert_eq!(doc.one(&endpoint), identifier, "{name}");
+        let written: Vec<&str> = doc.all(&format!("{INV}/cbc:BuyerReference"));
+        let expected: Vec<&str> = [reference].into_iter().filter(|r| !r.is_empty()).collect();
+        assert_eq!(written, expected, "{name}");
+    }
+}

@@ -6,7 +6,7 @@ use fakturera_core::ids::Ocr;
 use fakturera_core::ids::ocr::LengthDigit;
 use fakturera_core::invoice::{
     Charge, ChargeKind, CreditSelection, Discount, Invoice, InvoiceLine, PriceEntry, Rounding,
-    credit_invoice,
+    TextRow, credit_invoice,
 };
 use fakturera_core::money::Currency;
 use fakturera_core::party::Address;
@@ -217,6 +217,46 @@ fn export() -> Invoice {
     invoice
 }
 
+/// A foreign buyer known by `legal_id` or VAT number in `country`, for the addresses derived from
+/// foreign registers (Finland's OVT code, Belgium's enterprise number, a US EIN).
+fn foreign_buyer(
+    country: &str,
+    legal_id: &str,
+    vat_number: &str,
+    treatment: VatTreatment,
+) -> Invoice {
+    let mut buyer = samples::eu_buyer();
+    buyer.legal_id = legal_id.to_owned();
+    buyer.vat_number = vat_number.to_owned();
+    buyer.address.country_code = country.to_owned();
+    let mut invoice = Invoice::draft(
+        samples::seller(),
+        buyer,
+        day("2026-03-02"),
+        PaymentTerms::Net { days: 30 },
+    );
+    invoice.language = fakturera_core::Language::English;
+    invoice.your_reference = "Accounts payable".to_owned();
+    invoice.delivery_date = Some(day("2026-02-26"));
+    invoice.lines = vec![untaxed_line(
+        "Consulting",
+        dec!(6),
+        "tim",
+        dec!(1150),
+        treatment,
+    )];
+    invoice
+}
+
+/// A letter customer who gave no reference: the customer number is the buyer reference.
+fn no_reference_given() -> Invoice {
+    let mut invoice = domestic_25();
+    invoice.buyer_reference.clear();
+    invoice.your_reference.clear();
+    invoice.buyer.einvoice_address = None;
+    invoice
+}
+
 /// A Swedish company paying in euro, with Swedish VAT: the VAT total must also be stated in SEK.
 fn euro() -> Invoice {
     let mut invoice = domestic(vec![hours(
@@ -394,6 +434,40 @@ fn with_pdf() -> (Invoice, Attachment) {
     (domestic_25(), attachment)
 }
 
+/// Text rows before the first line (the document note), between lines and after the last (line
+/// notes), with the invoice's own notes too.
+fn text_rows() -> Invoice {
+    let mut invoice = mixed_rates();
+    invoice.notes = "Tack för beställningen!".to_owned();
+    let text = |before_line: usize, text: &str| TextRow {
+        before_line,
+        text: text.to_owned(),
+    };
+    invoice.text_rows = vec![
+        text(0, "Arbete enligt offert 2026-117"),
+        text(1, "Avser vecka 9 och 10"),
+        text(1, "Resa och logi i Göteborg:"),
+        text(invoice.lines.len(), "Litteraturen skickas separat."),
+    ];
+    invoice
+}
+
+/// 10 % off an invoice with 25, 12 and 6 % lines: one allowance per rate, with base and percent.
+fn discount_percent() -> Invoice {
+    let mut invoice = mixed_rates();
+    invoice.discount = Discount::Percent(dec!(10));
+    invoice
+}
+
+/// 500 kr off prices entered with VAT, over two rates and with an invoice fee beside it.
+fn discount_amount_with_vat() -> Invoice {
+    let mut invoice = mixed_rates();
+    invoice.price_entry = PriceEntry::IncludingVat;
+    invoice.charges.push(samples::invoice_fee(dec!(45)));
+    invoice.discount = Discount::Amount(dec!(500));
+    invoice
+}
+
 /// The whole table, each invoice issued with its own number.
 pub fn all() -> Vec<Scenario> {
     let original = issued(mixed_rates(), 10050);
@@ -425,6 +499,29 @@ pub fn all() -> Vec<Scenario> {
         ("zero-rated-plusgiro", zero_rated_and_plusgiro(), None),
         ("deductions", deductions(), None),
         ("with-pdf", pdf_invoice, Some(pdf)),
+        ("text-rows", text_rows(), None),
+        ("invoice-discount-percent", discount_percent(), None),
+        (
+            "invoice-discount-amount-with-vat",
+            discount_amount_with_vat(),
+            None,
+        ),
+        (
+            "finnish-by-vat-number",
+            foreign_buyer("FI", "", "FI01120389", VatTreatment::EuServices),
+            None,
+        ),
+        (
+            "belgian-enterprise-number",
+            foreign_buyer("BE", "0403.170.701", "BE0403170701", VatTreatment::EuGoods),
+            None,
+        ),
+        (
+            "us-ein",
+            foreign_buyer("US", "12-3456789", "", VatTreatment::Export),
+            None,
+        ),
+        ("no-reference-given", no_reference_given(), None),
     ];
     let mut scenarios: Vec<Scenario> = rows
         .drain(..)
@@ -440,9 +537,16 @@ pub fn all() -> Vec<Scenario> {
         invoice: original,
         attachment: None,
     });
+    let discounted = issued(discount_amount_with_vat(), 10060);
+    let discounted_credit = credit_invoice(
+        &discounted,
+        &CreditSelection::Lines(vec![(0, dec!(1))]),
+        day("2026-03-22"),
+    );
     for (name, credit, number) in [
         ("credit-full", full_credit, 10051),
         ("credit-partial", partial_credit, 10052),
+        ("credit-partial-of-discounted", discounted_credit, 10061),
     ] {
         match credit {
             Ok(credit) => scenarios.push(Scenario {
