@@ -49,14 +49,16 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         let client = client.clone();
         running.spawn(async move {
             let request = SendInvoice {
-                uuid: format!("burst-{number}"),
+                uuid: format!("00000000-0000-4000-8000-{number:012}"),
                 document: Document::Xml {
-                    filename: format!("{number}.xml"),
+                    filename: format!("f{number}.xml"),
                     bytes: INVOICE_XML.as_bytes().to_vec(),
                 },
                 language: Language::Swedish,
                 routing: Routing::Print,
                 sender_comment: None,
+                earlier_attempt: false,
+                identity: None,
             };
             client.send_invoice(&request).await.map(|_| ())
         });

@@ -1,56 +1,95 @@
-//! The ZIP the operator takes when the invoice carries our PDF: the UBL XML first, then the PDF.
+//! The ZIP the operator takes when the invoice carries our PDF: the UBL XML first, then the PDF under
+//! the same base name, which is what makes the PDF the invoice's image rather than an attachment
+//! (Maventa Connector: "the .pdf with the same name is the invoice image and all other files are
+//! attachments", support.maventa.fi article 77000468383). Names hold only a–z, digits, `.` and `_`
+//! and are at most 50 characters (support.maventa.fi article 77000468465, e-invoice attachments).
 //! Entries get a fixed timestamp so the same invoice always gives the same bytes.
 
 use std::io::{Cursor, Write};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
+/// The longest file name the operator takes, extension included.
+pub const MAX_FILE_NAME: usize = 50;
+
 /// Why a ZIP could not be built.
 #[derive(Debug, thiserror::Error)]
 pub enum BundleError {
-    #[error("file name {0:?} must be a plain name (no folders), end in {1}, and not be empty")]
-    BadName(String, &'static str),
-    #[error("the XML and the PDF need different names")]
-    SameName,
+    #[error(
+        "file name {0:?} must be 1 to 46 characters of a-z, digits, `.` and `_` (use `file_stem`)"
+    )]
+    BadName(String),
     #[error("the ZIP could not be written: {0}")]
     Zip(#[from] zip::result::ZipError),
     #[error("the ZIP could not be written: {0}")]
     Io(#[from] std::io::Error),
 }
 
-/// A ZIP holding the UBL XML and the invoice PDF under the given names.
-pub fn zip_invoice(
-    xml_name: &str,
-    xml: &[u8],
-    pdf_name: &str,
-    pdf: &[u8],
-) -> Result<Vec<u8>, BundleError> {
-    check_name(xml_name, ".xml")?;
-    check_name(pdf_name, ".pdf")?;
-    if xml_name.eq_ignore_ascii_case(pdf_name) {
-        return Err(BundleError::SameName);
+/// A base name the operator accepts, made from any text (an invoice number, say): lower case,
+/// å ä → a and ö → o, é → e, anything else outside a–z and digits → `_`, no runs of `_`, and short
+/// enough for `.xml` or `.pdf` to follow within 50 characters. Never empty.
+pub fn file_stem(text: &str) -> String {
+    let mut stem = String::new();
+    for character in text.chars().flat_map(char::to_lowercase) {
+        let mapped = match character {
+            'a'..='z' | '0'..='9' | '.' => character,
+            'å' | 'ä' | 'á' | 'à' | 'â' => 'a',
+            'ö' | 'ø' | 'ó' | 'ò' | 'ô' => 'o',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'ü' | 'ú' | 'ù' => 'u',
+            _ => '_',
+        };
+        if !(mapped == '_' && stem.ends_with('_')) {
+            stem.push(mapped);
+        }
     }
+    let stem: String = stem
+        .trim_matches(|character| character == '_' || character == '.')
+        .chars()
+        .take(MAX_FILE_NAME - ".xml".len())
+        .collect();
+    if stem.is_empty() {
+        "invoice".to_owned()
+    } else {
+        stem
+    }
+}
+
+/// A ZIP holding the UBL XML as `<stem>.xml` and the invoice PDF as `<stem>.pdf`.
+pub fn zip_invoice(stem: &str, xml: &[u8], pdf: &[u8]) -> Result<Vec<u8>, BundleError> {
+    check_stem(stem)?;
     let mut writer = ZipWriter::new(Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default().last_modified_time(zip::DateTime::default());
     // The PDF's streams are deflated already; deflating it again cost CPU on every send (perf on
     // the outbox benchmark) and saved almost nothing, so it is stored as it is.
-    for (name, bytes, method) in [
-        (xml_name, xml, CompressionMethod::Deflated),
-        (pdf_name, pdf, CompressionMethod::Stored),
+    for (extension, bytes, method) in [
+        ("xml", xml, CompressionMethod::Deflated),
+        ("pdf", pdf, CompressionMethod::Stored),
     ] {
-        writer.start_file(name, options.compression_method(method))?;
+        writer.start_file(
+            format!("{stem}.{extension}"),
+            options.compression_method(method),
+        )?;
         writer.write_all(bytes)?;
     }
     Ok(writer.finish()?.into_inner())
 }
 
-fn check_name(name: &str, extension: &'static str) -> Result<(), BundleError> {
-    let plain =
-        !name.trim().is_empty() && !name.contains(['/', '\\']) && name != "." && name != "..";
-    if plain && name.to_ascii_lowercase().ends_with(extension) && name.len() > extension.len() {
+/// Whether `name` is a file name the operator accepts.
+pub fn is_acceptable_file_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= MAX_FILE_NAME
+        && name
+            .chars()
+            .all(|character| matches!(character, 'a'..='z' | '0'..='9' | '.' | '_'))
+        && !name.starts_with('.')
+}
+
+fn check_stem(stem: &str) -> Result<(), BundleError> {
+    if is_acceptable_file_name(&format!("{stem}.xml")) && !stem.ends_with('.') {
         Ok(())
     } else {
-        Err(BundleError::BadName(name.to_owned(), extension))
+        Err(BundleError::BadName(stem.to_owned()))
     }
 }
 
@@ -60,14 +99,11 @@ mod tests {
     use std::io::Read;
 
     #[test]
-    fn the_zip_holds_both_files_byte_for_byte_and_is_reproducible() {
+    fn the_zip_holds_both_files_byte_for_byte_under_one_stem_and_is_reproducible() {
         let xml = b"<Invoice/>".as_slice();
         let pdf = b"%PDF-1.7 fake".as_slice();
-        let bytes = zip_invoice("F-1001.xml", xml, "F-1001.pdf", pdf).expect("zip");
-        assert_eq!(
-            bytes,
-            zip_invoice("F-1001.xml", xml, "F-1001.pdf", pdf).expect("zip")
-        );
+        let bytes = zip_invoice("faktura_1001", xml, pdf).expect("zip");
+        assert_eq!(bytes, zip_invoice("faktura_1001", xml, pdf).expect("zip"));
         let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("readable");
         let mut read = |index: usize| {
             let mut entry = archive.by_index(index).expect("entry");
@@ -78,24 +114,42 @@ mod tests {
                 content,
             )
         };
-        assert_eq!(read(0), ("F-1001.xml".to_owned(), xml.to_vec()));
-        assert_eq!(read(1), ("F-1001.pdf".to_owned(), pdf.to_vec()));
+        assert_eq!(read(0), ("faktura_1001.xml".to_owned(), xml.to_vec()));
+        assert_eq!(read(1), ("faktura_1001.pdf".to_owned(), pdf.to_vec()));
     }
 
     #[test]
-    fn bad_names_are_refused() {
+    fn stems_hold_only_what_the_operator_accepts() {
+        let long = "x".repeat(80);
         let cases = [
-            ("", "a.pdf"),
-            ("a.pdf", "b.pdf"),
-            ("dir/a.xml", "a.pdf"),
-            ("a.xml", "a.xml"),
-            ("a.xml", ".pdf"),
+            ("1001", "1001"),
+            ("F-2026/17", "f_2026_17"),
+            ("Faktura Åsa & Örjan", "faktura_asa_orjan"),
+            ("  --  ", "invoice"),
+            ("", "invoice"),
+            ("a..b", "a..b"),
+            (long.as_str(), &long[..46]),
         ];
-        for (xml_name, pdf_name) in cases {
-            assert!(
-                zip_invoice(xml_name, b"x", pdf_name, b"y").is_err(),
-                "{xml_name} {pdf_name}"
-            );
+        for (text, expected) in cases {
+            let stem = file_stem(text);
+            assert_eq!(stem, expected, "{text:?}");
+            assert!(is_acceptable_file_name(&format!("{stem}.pdf")), "{stem}");
+        }
+    }
+
+    #[test]
+    fn bad_stems_are_refused() {
+        for stem in [
+            "",
+            "F-1001",
+            "a/b",
+            "Faktura",
+            "å",
+            ".hidden",
+            "x.",
+            &"y".repeat(47),
+        ] {
+            assert!(zip_invoice(stem, b"x", b"y").is_err(), "{stem:?}");
         }
     }
 }

@@ -33,24 +33,48 @@ impl ErrorBody {
     }
 }
 
-/// The duplicate-`uuid` answer: the contract's 409 `DUPLICATE_UUID` with the existing id first in `details`.
-pub(crate) fn duplicate_invoice_id(status: u16, body: &ErrorBody) -> Option<String> {
-    if status != 409 || body.code.as_deref() != Some("DUPLICATE_UUID") {
+/// Any 4xx from `POST /oauth2/token` but 408 and 429 means the company id or a key is wrong (an
+/// OAuth2 server answers a bad client with 400 or 401): a credentials problem, never "the invoice
+/// was rejected". `None` for other answers, which are read as usual.
+pub(crate) fn token_refusal(status: u16, body: &[u8]) -> Option<AxError> {
+    if !(400..500).contains(&status) || matches!(status, 408 | 429) {
         return None;
     }
-    Some(body.reasons().into_iter().next().unwrap_or_default())
+    let parsed = ErrorBody::parse(body);
+    let message = parsed
+        .message
+        .clone()
+        .unwrap_or_else(|| format!("HTTP {status}"));
+    Some(AxError::Permanent {
+        kind: PermanentKind::Unauthorized,
+        status: Some(status),
+        code: parsed.code.clone(),
+        message: format!("token: {message}"),
+        reasons: parsed.reasons(),
+    })
 }
 
 /// [ours] The operator says "Company not verified" in a 401; kept in one place in case the wording differs.
 fn is_company_not_verified(body: &ErrorBody) -> bool {
     body.message
         .as_deref()
-        .is_some_and(|message| message.to_ascii_lowercase().contains("not verified"))
+        .map(str::to_ascii_lowercase)
+        .is_some_and(|message| message.contains("not verified") || message.contains("unverified"))
 }
 
-/// Reads `Retry-After` in seconds; an HTTP date is not used by the operator and counts as absent.
+/// The longest wait a server's `Retry-After` can ask for; more is taken as this (a broken or
+/// hostile answer must not park the outbox for years or overflow date arithmetic).
+pub(crate) const MAX_RETRY_AFTER: Duration = Duration::from_secs(60 * 60);
+
+/// Reads `Retry-After` in seconds, at most [`MAX_RETRY_AFTER`] (so also a number too large for any
+/// integer type); an HTTP date is not used by the operator and counts as absent.
 pub(crate) fn retry_after_seconds(header: Option<&str>) -> Option<Duration> {
-    header?.trim().parse::<u64>().ok().map(Duration::from_secs)
+    let digits = header?.trim();
+    if digits.is_empty() || !digits.bytes().all(|byte| byte.is_ascii_digit()) {
+        return None;
+    }
+    let seconds = digits.parse::<u64>().unwrap_or(u64::MAX);
+    Some(Duration::from_secs(seconds).min(MAX_RETRY_AFTER))
 }
 
 /// The error for a non-success status.
@@ -183,14 +207,35 @@ mod tests {
     }
 
     #[test]
-    fn only_a_409_duplicate_uuid_is_already_sent() {
-        let duplicate = ErrorBody::parse(br#"{"code":"DUPLICATE_UUID","details":["inv-1"]}"#);
-        assert_eq!(
-            duplicate_invoice_id(409, &duplicate),
-            Some("inv-1".to_owned())
-        );
-        let other = ErrorBody::parse(br#"{"code":"CONFLICT","details":["inv-1"]}"#);
-        assert_eq!(duplicate_invoice_id(409, &other), None);
-        assert_eq!(duplicate_invoice_id(400, &duplicate), None);
+    fn every_refusal_of_the_token_request_is_a_credentials_problem() {
+        for status in [400, 401, 403, 404, 422] {
+            let error = token_refusal(status, br#"{"code":"invalid_client"}"#).expect("refused");
+            assert!(error.is_credentials_problem(), "{status}");
+            assert!(error.describe().sv.contains("API-nyckel"), "{status}");
+        }
+        for status in [200, 408, 429, 500, 503] {
+            assert_eq!(token_refusal(status, b""), None, "{status}");
+        }
+    }
+
+    #[test]
+    fn an_absurd_retry_after_is_bounded_where_it_is_read() {
+        let cases = [
+            ("0", Some(0)),
+            ("3600", Some(3600)),
+            ("3601", Some(3600)),
+            ("18446744073709551615", Some(3600)),
+            ("99999999999999999999999999999999", Some(3600)),
+            ("-5", None),
+            ("1.5", None),
+            ("", None),
+        ];
+        for (header, seconds) in cases {
+            assert_eq!(
+                retry_after_seconds(Some(header)),
+                seconds.map(Duration::from_secs),
+                "{header}"
+            );
+        }
     }
 }

@@ -1,16 +1,22 @@
 //! `AxClient`: one method per AX call of the contract. It caches the token, renews it ahead of expiry,
-//! and on a 401 renews it once and repeats the call once. It does not retry anything else: it sorts
-//! failures into transient and permanent, and the app's outbox decides when to try again.
+//! and on a 401 renews it once and repeats the call once; a 401 or 403 that stays is checked against
+//! the company's authorization state, so an unverified company is told apart from bad keys. It does
+//! not retry anything else: it sorts failures into transient and permanent, and the app's outbox
+//! decides when to try again. The lookup, the company's state and the resend check live in
+//! `lookup`, `company` and `resend`.
 
 use crate::classify::{
-    ErrorBody, duplicate_invoice_id, retry_after_seconds, status_error, transport_error,
+    ErrorBody, retry_after_seconds, status_error, token_refusal, transport_error,
 };
 use crate::clock::{Clock, SystemClock};
+use crate::company::{CompanyAuthorization, CompanyState};
 use crate::config::{AxConfig, Credentials};
 use crate::error::{AxError, PermanentKind};
-use crate::model::{Action, Invoice, ListQuery, Receiver, Reroute, SendInvoice, SendOutcome};
+use crate::lenient;
+use crate::model::{Action, Invoice, ListQuery, Reroute, SendInvoice, SendOutcome, query_time};
+use crate::resend::may_hide_an_earlier_send;
 use crate::secret::Secret;
-use crate::token::CachedToken;
+use crate::token::{CachedToken, token_lifetime};
 use reqwest::header::RETRY_AFTER;
 use reqwest::{Method, RequestBuilder, Url};
 use serde::Deserialize;
@@ -30,19 +36,19 @@ pub struct AxClient {
 }
 
 /// A complete HTTP answer, read before the connection is given back.
-struct Answer {
-    status: u16,
-    retry_after: Option<Duration>,
-    body: Vec<u8>,
+pub(crate) struct Answer {
+    pub(crate) status: u16,
+    pub(crate) retry_after: Option<Duration>,
+    pub(crate) body: Vec<u8>,
 }
 
 impl Answer {
-    fn is_success(&self) -> bool {
+    pub(crate) fn is_success(&self) -> bool {
         (200..300).contains(&self.status)
     }
 
     /// The body as `T` for a success, else the classified error.
-    fn into_json<T: DeserializeOwned>(self, operation: &str) -> Result<T, AxError> {
+    pub(crate) fn into_json<T: DeserializeOwned>(self, operation: &str) -> Result<T, AxError> {
         if !self.is_success() {
             return Err(status_error(self.status, self.retry_after, &self.body));
         }
@@ -54,7 +60,7 @@ impl Answer {
         })
     }
 
-    fn into_unit(self) -> Result<(), AxError> {
+    pub(crate) fn into_unit(self) -> Result<(), AxError> {
         if self.is_success() {
             Ok(())
         } else {
@@ -66,8 +72,14 @@ impl Answer {
 #[derive(Deserialize)]
 struct TokenAnswer {
     access_token: String,
-    expires_in: u64,
+    /// Read as any JSON value and bounded by `token_lifetime`, never trusted as it comes.
+    #[serde(default)]
+    expires_in: serde_json::Value,
 }
+
+/// The largest answer body read: far above any answer of the contract (a page of 100 invoices),
+/// so a broken or hostile server cannot make the client buffer without end.
+pub(crate) const MAX_ANSWER_BYTES: usize = 8 * 1024 * 1024;
 
 impl AxClient {
     /// A client on the system clock.
@@ -115,39 +127,38 @@ impl AxClient {
         })
     }
 
-    /// Fetches a token and makes one cheap call: Ok means the credentials work and the company is
-    /// verified; the error says which of the two is wrong ("Testa anslutningen").
-    pub async fn check_connection(&self) -> Result<(), AxError> {
-        let query = ListQuery {
+    /// "Testa anslutningen": fetches a token (any 4xx from the token endpoint is a credentials
+    /// problem) and reads the company's authorization state. A verified company also makes one
+    /// cheap invoice call, so Ok with VERIFIED means sending will work. Where the authorization
+    /// endpoint does not exist (404), the invoice call alone decides.
+    pub async fn check_connection(&self) -> Result<CompanyAuthorization, AxError> {
+        let probe = ListQuery {
             per_page: 1,
             ..ListQuery::default()
         };
-        self.list_invoices(&query).await.map(|_| ())
+        match self.company_authorization().await {
+            Ok(authorization) => {
+                if authorization.company_state == CompanyState::Verified {
+                    self.list_invoices(&probe).await?;
+                }
+                Ok(authorization)
+            }
+            Err(AxError::Permanent {
+                kind: PermanentKind::NotFound,
+                ..
+            }) => {
+                self.list_invoices(&probe).await?;
+                Ok(CompanyAuthorization {
+                    company_state: CompanyState::Verified,
+                    ..CompanyAuthorization::default()
+                })
+            }
+            Err(error) => Err(error),
+        }
     }
 
-    /// Which e-invoice addresses an organisation number has in the Peppol network (empty: none).
-    pub async fn lookup_receivers(
-        &self,
-        org_number: &str,
-        country: &str,
-    ) -> Result<Vec<Receiver>, AxError> {
-        let digits: String = org_number.chars().filter(char::is_ascii_digit).collect();
-        let url = self.url(
-            "v1/lookup/receivers",
-            &[
-                ("bid", &digits),
-                ("country", country),
-                ("network[]", "PEPPOL"),
-            ],
-        )?;
-        self.execute("receiver lookup", |http, token| {
-            http.get(url.clone()).bearer_auth(token)
-        })
-        .await?
-        .into_json("receiver lookup")
-    }
-
-    /// Hands an invoice over. A `uuid` the operator has seen before gives `AlreadySent` with its id.
+    /// Hands an invoice over. The operator uses the `uuid` as the invoice's id. A refusal that
+    /// may hide an earlier delivery of the same invoice (see `resend`) gives `AlreadySent`.
     pub async fn send_invoice(&self, request: &SendInvoice) -> Result<SendOutcome, AxError> {
         let url = self.url("v1/invoices", &[])?;
         let answer = self
@@ -157,14 +168,25 @@ impl AxClient {
                     .multipart(invoice_form(request))
             })
             .await?;
-        if answer.status == 409
-            && let Some(id) = duplicate_invoice_id(answer.status, &ErrorBody::parse(&answer.body))
-        {
-            return Ok(SendOutcome::AlreadySent { id });
+        if !answer.is_success() && may_hide_an_earlier_send(answer.status) {
+            let refusal = ErrorBody::parse(&answer.body);
+            let duplicate = crate::resend::is_duplicate_refusal(answer.status, &refusal);
+            if (duplicate || request.earlier_attempt)
+                && let Some(outcome) = self
+                    .find_earlier_send(request, answer.status, &refusal)
+                    .await?
+            {
+                return Ok(outcome);
+            }
         }
         answer
-            .into_json("send invoice")
-            .map(|invoice| SendOutcome::Accepted(Box::new(invoice)))
+            .into_json::<Invoice>("send invoice")
+            .map(|mut invoice| {
+                if invoice.id.is_empty() {
+                    invoice.id = request.uuid.clone();
+                }
+                SendOutcome::Accepted(Box::new(invoice))
+            })
     }
 
     pub async fn invoice(&self, id: &str) -> Result<Invoice, AxError> {
@@ -176,16 +198,19 @@ impl AxClient {
         .into_json("invoice status")
     }
 
+    /// The invoice's actions alone. Polling does not need it: the invoice carries its actions.
     pub async fn actions(&self, id: &str) -> Result<Vec<Action>, AxError> {
         let url = self.url(&format!("v1/invoices/{}/actions", path_segment(id)), &[])?;
-        self.execute("invoice actions", |http, token| {
-            http.get(url.clone()).bearer_auth(token)
-        })
-        .await?
-        .into_json("invoice actions")
+        let items: serde_json::Value = self
+            .execute("invoice actions", |http, token| {
+                http.get(url.clone()).bearer_auth(token)
+            })
+            .await?
+            .into_json("invoice actions")?;
+        Ok(lenient::readable_items(items))
     }
 
-    /// One page of sent invoices.
+    /// One page of sent invoices; entries that cannot be read at all are skipped.
     pub async fn list_invoices(&self, query: &ListQuery) -> Result<Vec<Invoice>, AxError> {
         let page = query.page.max(1).to_string();
         let per_page = query.per_page.clamp(1, 100).to_string();
@@ -194,21 +219,28 @@ impl AxClient {
             ("page", &page),
             ("per_page", &per_page),
         ];
-        if let Some(start) = &query.created_at_start {
+        let start = query.created_at_start.map(query_time);
+        let end = query.created_at_end.map(query_time);
+        if let Some(start) = &start {
             pairs.push(("created_at_start", start));
         }
-        if let Some(end) = &query.created_at_end {
+        if let Some(end) = &end {
             pairs.push(("created_at_end", end));
+        }
+        if let Some(number) = &query.number {
+            pairs.push(("number", number));
         }
         for status in &query.statuses {
             pairs.push(("status[]", status.as_str()));
         }
         let url = self.url("v1/invoices", &pairs)?;
-        self.execute("invoice list", |http, token| {
-            http.get(url.clone()).bearer_auth(token)
-        })
-        .await?
-        .into_json("invoice list")
+        let items: serde_json::Value = self
+            .execute("invoice list", |http, token| {
+                http.get(url.clone()).bearer_auth(token)
+            })
+            .await?
+            .into_json("invoice list")?;
+        Ok(lenient::readable_items(items))
     }
 
     /// Every page of sent invoices matching `query` (from `query.page` on), for resync after being offline.
@@ -263,7 +295,23 @@ impl AxClient {
         .into_unit()
     }
 
-    fn url(&self, path: &str, query: &[(&str, &str)]) -> Result<Url, AxError> {
+    /// A GET as it came back: status and body, no classification. For diagnostics only
+    /// (`scripts/ax-stage-check.sh` compares the real answers' shapes with our assumptions).
+    pub async fn raw_get(
+        &self,
+        path: &str,
+        query: &[(&str, &str)],
+    ) -> Result<(u16, Vec<u8>), AxError> {
+        let url = self.url(path.trim_start_matches('/'), query)?;
+        let answer = self
+            .execute_plain("diagnostic call", |http, token| {
+                http.get(url.clone()).bearer_auth(token)
+            })
+            .await?;
+        Ok((answer.status, answer.body))
+    }
+
+    pub(crate) fn url(&self, path: &str, query: &[(&str, &str)]) -> Result<Url, AxError> {
         let mut url = self.base_url.join(path).map_err(|error| {
             AxError::permanent(
                 PermanentKind::InvalidConfiguration,
@@ -276,8 +324,41 @@ impl AxClient {
         Ok(url)
     }
 
+    /// Makes a call like `execute_plain`; a 401 or 403 that remains is checked against the
+    /// company's authorization state, and a company that is not verified gets `CompanyNotVerified`
+    /// (the documentation: an unverified company gets "Unauthorized").
+    pub(crate) async fn execute<F>(&self, operation: &str, build: F) -> Result<Answer, AxError>
+    where
+        F: Fn(&reqwest::Client, &str) -> RequestBuilder,
+    {
+        let answer = self.execute_plain(operation, build).await?;
+        if !matches!(answer.status, 401 | 403) {
+            return Ok(answer);
+        }
+        match self.company_authorization().await {
+            Ok(authorization) if authorization.company_state != CompanyState::Verified => {
+                let refusal = ErrorBody::parse(&answer.body);
+                Err(AxError::Permanent {
+                    kind: PermanentKind::CompanyNotVerified,
+                    status: Some(answer.status),
+                    code: refusal.code,
+                    message: format!(
+                        "{operation}: company_state {}",
+                        authorization.company_state.as_str()
+                    ),
+                    reasons: Vec::new(),
+                })
+            }
+            _ => Ok(answer),
+        }
+    }
+
     /// Makes a call with a valid token; on 401 renews the token once and repeats the call once.
-    async fn execute<F>(&self, operation: &str, build: F) -> Result<Answer, AxError>
+    pub(crate) async fn execute_plain<F>(
+        &self,
+        operation: &str,
+        build: F,
+    ) -> Result<Answer, AxError>
     where
         F: Fn(&reqwest::Client, &str) -> RequestBuilder,
     {
@@ -305,14 +386,11 @@ impl AxClient {
                 .get(RETRY_AFTER)
                 .and_then(|value| value.to_str().ok()),
         );
-        let body = response
-            .bytes()
-            .await
-            .map_err(|error| transport_error(&error, operation))?;
+        let body = read_capped(response, operation).await?;
         Ok(Answer {
             status,
             retry_after,
-            body: body.to_vec(),
+            body,
         })
     }
 
@@ -345,13 +423,44 @@ impl AxClient {
         let answer = self
             .send_once("token", self.http.post(url).form(&form))
             .await?;
+        if let Some(refused) = token_refusal(answer.status, &answer.body) {
+            return Err(refused);
+        }
         let token: TokenAnswer = answer.into_json("token")?;
         Ok(CachedToken::new(
             Secret::new(token.access_token),
             self.clock.now(),
-            Duration::from_secs(token.expires_in),
+            token_lifetime(&token.expires_in),
         ))
     }
+}
+
+/// The answer's body, refused (as a transient server error) once it passes [`MAX_ANSWER_BYTES`],
+/// by its announced length or while it is read.
+async fn read_capped(mut response: reqwest::Response, operation: &str) -> Result<Vec<u8>, AxError> {
+    let too_large = || AxError::Transient {
+        kind: crate::error::TransientKind::ServerError,
+        retry_after: None,
+        detail: format!("{operation}: the answer is larger than {MAX_ANSWER_BYTES} bytes"),
+    };
+    if response
+        .content_length()
+        .is_some_and(|length| length > MAX_ANSWER_BYTES as u64)
+    {
+        return Err(too_large());
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = response
+        .chunk()
+        .await
+        .map_err(|error| transport_error(&error, operation))?
+    {
+        if body.len() + chunk.len() > MAX_ANSWER_BYTES {
+            return Err(too_large());
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
 }
 
 /// The multipart form of `POST /v1/invoices`; built anew for each attempt because a form is consumed.

@@ -23,11 +23,13 @@ pub enum TransientKind {
 pub enum PermanentKind {
     /// 400: the request itself is wrong.
     BadRequest,
-    /// 401 after a fresh token: the company id or an API key is wrong.
+    /// Any 4xx from the token endpoint, or a 401 after a fresh token: the company id or a key is
+    /// wrong.
     Unauthorized,
-    /// 401 "Company not verified": the company has not been verified (BankID) at AutoInvoice.
+    /// A 401 or 403 while the company's `company_state` is not VERIFIED: it has not been verified
+    /// (BankID / Visma Sign) at AutoInvoice.
     CompanyNotVerified,
-    /// 403.
+    /// 403 for a verified company: the user behind the API key may not do this.
     Forbidden,
     /// 404.
     NotFound,
@@ -75,6 +77,20 @@ pub struct Message {
 impl AxError {
     pub fn is_transient(&self) -> bool {
         matches!(self, AxError::Transient { .. })
+    }
+
+    /// Whether AutoInvoice refuses who we are (keys, verification, permissions) rather than this
+    /// invoice: sending pauses until the user fixes it, and no invoice is failed for it.
+    pub fn is_credentials_problem(&self) -> bool {
+        matches!(
+            self,
+            AxError::Permanent {
+                kind: PermanentKind::Unauthorized
+                    | PermanentKind::CompanyNotVerified
+                    | PermanentKind::Forbidden,
+                ..
+            }
+        )
     }
 
     pub fn retry_after(&self) -> Option<Duration> {
@@ -174,12 +190,12 @@ fn describe_permanent(
     };
     match kind {
         PermanentKind::CompanyNotVerified => Message {
-            sv: "Företaget är inte verifierat hos AutoInvoice. Verifiera företaget med BankID i AutoInvoice och försök igen; fakturan ligger kvar i kön.".to_owned(),
-            en: "The company is not verified at AutoInvoice. Verify it with BankID in AutoInvoice and try again; the invoice stays queued.".to_owned(),
+            sv: "Företaget är inte verifierat hos AutoInvoice. Den som får teckna företaget verifierar det med BankID (Visma Sign) i AutoInvoice; tryck sedan på Testa anslutningen under Inställningar > AutoInvoice. Sändningen är pausad och fakturorna ligger kvar i kön.".to_owned(),
+            en: "The company is not verified at AutoInvoice. Someone who may sign for the company verifies it with BankID (Visma Sign) in AutoInvoice; then press Test connection under Settings > AutoInvoice. Sending is paused and the invoices stay queued.".to_owned(),
         },
         PermanentKind::Unauthorized => Message {
-            sv: format!("AutoInvoice godtar inte inloggningen ({message}). Kontrollera företags-id och API-nyckel under Inställningar > AutoInvoice."),
-            en: format!("AutoInvoice does not accept the login ({message}). Check the company id and API key under Settings > AutoInvoice."),
+            sv: format!("AutoInvoice godtar inte inloggningen ({message}). Kontrollera företags-id, API-nyckel och programnyckel under Inställningar > AutoInvoice och tryck på Testa anslutningen. Sändningen är pausad och fakturorna ligger kvar i kön."),
+            en: format!("AutoInvoice does not accept the login ({message}). Check the company id, API key and vendor key under Settings > AutoInvoice and press Test connection. Sending is paused and the invoices stay queued."),
         },
         PermanentKind::ValidationFailed | PermanentKind::BadRequest => Message {
             sv: format!("AutoInvoice avvisade fakturan: {listed}. Rätta fakturan (kreditera och skapa en ny) och skicka igen."),
@@ -190,8 +206,8 @@ fn describe_permanent(
             en: format!("AutoInvoice cannot find what was asked for ({listed})."),
         },
         PermanentKind::Forbidden => Message {
-            sv: format!("AutoInvoice nekar åtkomst ({listed}). Kontrollera att API-nyckeln har rätt behörighet."),
-            en: format!("AutoInvoice denies access ({listed}). Check that the API key has the right permissions."),
+            sv: format!("AutoInvoice nekar åtkomst ({listed}). API-nyckeln tillhör en användare utan behörighet att skicka fakturor: be företagets administratör i AutoInvoice ge användaren behörighet, eller ange en annan användares API-nyckel under Inställningar > AutoInvoice. Sändningen är pausad och fakturorna ligger kvar i kön."),
+            en: format!("AutoInvoice denies access ({listed}). The API key belongs to a user who may not send invoices: ask the company's administrator in AutoInvoice to grant it, or enter another user's API key under Settings > AutoInvoice. Sending is paused and the invoices stay queued."),
         },
         PermanentKind::Conflict | PermanentKind::OtherStatus => {
             let status = status.map(|status| format!("HTTP {status}: ")).unwrap_or_default();

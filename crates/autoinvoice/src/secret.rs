@@ -1,8 +1,11 @@
 //! `Secret` holds an API key in memory so that it cannot reach a log, an IPC reply or a file by accident:
 //! its Debug prints `<redacted>`, it has no Display and no Serialize, and reading it takes a call named
-//! `expose`, which is easy to find in review.
+//! `expose`, which is easy to find in review. When a `Secret` (or a clone of it) is dropped, its
+//! bytes are overwritten with zeroes (the zeroize crate), so a key does not linger in freed memory.
 
 use std::fmt;
+
+use zeroize::Zeroize;
 
 /// A credential. Cloning is allowed; printing is not.
 ///
@@ -33,6 +36,12 @@ impl Secret {
     }
 }
 
+impl Drop for Secret {
+    fn drop(&mut self) {
+        self.0.zeroize();
+    }
+}
+
 impl fmt::Debug for Secret {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         formatter.write_str("<redacted>")
@@ -58,5 +67,18 @@ mod tests {
             "Some(\n    <redacted>,\n)"
         );
         assert_eq!(secret.expose(), "hemligt-lösenord");
+    }
+
+    #[test]
+    fn dropping_zeroizes_the_value() {
+        // What Drop does, observed on a value we still own: the bytes become zeroes and the
+        // string empty, so nothing of the key is left for the allocator to hand out again.
+        let mut key = String::from("hemligt-lösenord");
+        key.zeroize();
+        assert!(key.is_empty());
+        let secret = Secret::new("k");
+        let copy = secret.clone();
+        drop(secret);
+        assert_eq!(copy.expose(), "k", "a clone owns its own copy");
     }
 }

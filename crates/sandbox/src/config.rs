@@ -20,8 +20,14 @@ pub struct Company {
     pub client_id: String,
     pub client_secret: String,
     pub vendor_api_key: String,
-    /// An unverified company gets tokens but every API call answers 401 "Company not verified".
+    /// An unverified company gets tokens and may read its authorization state, but every other API
+    /// call answers 401 "Unauthorized", as the documentation says.
     pub verified: bool,
+    /// `send_invoice_print.use_own_pdf` of the company settings: letters are printed from the
+    /// invoice image in the upload rather than from the operator's template. Off until set, as in
+    /// the API's own example.
+    #[serde(default)]
+    pub use_own_pdf: bool,
 }
 
 impl Company {
@@ -31,6 +37,7 @@ impl Company {
             client_secret: DEMO_API_KEY.to_owned(),
             vendor_api_key: DEMO_VENDOR_API_KEY.to_owned(),
             verified: true,
+            use_own_pdf: false,
         }
     }
 }
@@ -68,6 +75,44 @@ pub enum ReceiptMode {
     Reject,
 }
 
+/// How the sandbox refuses a `uuid` it has seen before. The real answer is undocumented: 422 with a
+/// lowercase code is the likeliest (the sibling `POST /v1/documents` answers a reused id with
+/// `422 document_duplicate_transmission_id`); 409 and 400 are there so tests can prove the client
+/// copes with each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum DuplicateAnswer {
+    /// `422 {"code":"invoice_duplicate_uuid", ...}`.
+    #[default]
+    #[serde(rename = "422")]
+    Unprocessable,
+    /// `409 {"code":"conflict", ...}`.
+    #[serde(rename = "409")]
+    Conflict,
+    /// `400 {"code":"invalid_parameters","message":"uuid is invalid"}`: a refusal that does not say
+    /// why, which only asking the operator can explain.
+    #[serde(rename = "400")]
+    BadRequest,
+}
+
+impl DuplicateAnswer {
+    pub fn from_status(status: u16) -> Option<DuplicateAnswer> {
+        match status {
+            422 => Some(DuplicateAnswer::Unprocessable),
+            409 => Some(DuplicateAnswer::Conflict),
+            400 => Some(DuplicateAnswer::BadRequest),
+            _ => None,
+        }
+    }
+
+    pub fn status(self) -> u16 {
+        match self {
+            DuplicateAnswer::Unprocessable => 422,
+            DuplicateAnswer::Conflict => 409,
+            DuplicateAnswer::BadRequest => 400,
+        }
+    }
+}
+
 /// Everything a sandbox starts with; all of it can be changed later through `/_sandbox/`.
 #[derive(Debug, Clone)]
 pub struct SandboxConfig {
@@ -79,6 +124,7 @@ pub struct SandboxConfig {
     pub progression: Progression,
     pub print_enabled: bool,
     pub receipt_mode: ReceiptMode,
+    pub duplicate_answer: DuplicateAnswer,
     /// When set, the state is loaded from this JSON file at start (if it exists) and saved after every
     /// change, so invoices survive a restart of the sandbox.
     pub state_file: Option<PathBuf>,
@@ -99,13 +145,15 @@ impl Default for SandboxConfig {
             },
             print_enabled: true,
             receipt_mode: ReceiptMode::FailInvoice,
+            duplicate_answer: DuplicateAnswer::default(),
             state_file: None,
         }
     }
 }
 
 impl SandboxConfig {
-    /// The demo setup: two e-invoice receivers in the directory and delivery after three seconds,
+    /// The demo setup: the e-invoice receivers of the README and of the app's demo company in the
+    /// directory, and delivery after three seconds,
     /// so a person sees the invoice go from "sent" to "delivered".
     pub fn demo(port: u16) -> SandboxConfig {
         SandboxConfig {
@@ -125,6 +173,9 @@ fn demo_receivers() -> Vec<ReceiverEntry> {
     [
         ("5567212047", "Exempelkund AB"),
         ("2021005448", "Exempelmyndigheten"),
+        // The e-invoice customers of `fakturera demo`, so its invoices can be sent as they are.
+        ("5560360793", "Göteborgs Byggservice AB"),
+        ("2321000024", "Region Uppsala"),
     ]
     .into_iter()
     .map(|(bid, name)| ReceiverEntry {

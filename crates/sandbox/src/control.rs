@@ -3,7 +3,7 @@
 //! It needs no token: it is a test fixture, never part of the AX contract.
 
 use crate::api::error::ApiError;
-use crate::config::{Company, Progression, ReceiptMode};
+use crate::config::{Company, DuplicateAnswer, Progression, ReceiptMode};
 use crate::faults::Fault;
 use crate::intake::Received;
 use crate::model::{Channel, Invoice, InvoiceStatus};
@@ -33,6 +33,10 @@ pub fn routes() -> Router<SharedState> {
         .route("/progression", get(get_progression).put(set_progression))
         .route("/print-service", put(set_print_service))
         .route("/receipt-mode", put(set_receipt_mode))
+        .route(
+            "/duplicate-answer",
+            get(get_duplicate_answer).put(set_duplicate_answer),
+        )
         .route("/invoices", get(list_all_invoices))
         .route("/invoices/{id}/status", post(move_invoice))
         .route(
@@ -76,7 +80,13 @@ async fn list_companies(State(state): State<SharedState>) -> Json<Vec<serde_json
         .lock()
         .companies
         .iter()
-        .map(|company| serde_json::json!({"client_id": company.client_id, "verified": company.verified}))
+        .map(|company| {
+            serde_json::json!({
+                "client_id": company.client_id,
+                "verified": company.verified,
+                "use_own_pdf": company.use_own_pdf,
+            })
+        })
         .collect();
     Json(companies)
 }
@@ -86,6 +96,7 @@ struct CompanyUpdate {
     client_secret: Option<String>,
     vendor_api_key: Option<String>,
     verified: Option<bool>,
+    use_own_pdf: Option<bool>,
 }
 
 /// Creates a company (secret and vendor key required) or changes an existing one.
@@ -109,6 +120,9 @@ async fn put_company(
         if let Some(verified) = update.verified {
             company.verified = verified;
         }
+        if let Some(use_own_pdf) = update.use_own_pdf {
+            company.use_own_pdf = use_own_pdf;
+        }
         return Ok(StatusCode::NO_CONTENT);
     }
     let (Some(client_secret), Some(vendor_api_key)) = (update.client_secret, update.vendor_api_key)
@@ -122,6 +136,7 @@ async fn put_company(
         client_secret,
         vendor_api_key,
         verified: update.verified.unwrap_or(true),
+        use_own_pdf: update.use_own_pdf.unwrap_or(false),
     });
     Ok(StatusCode::CREATED)
 }
@@ -186,6 +201,30 @@ async fn set_receipt_mode(
 ) -> StatusCode {
     state.lock().receipt_mode = body.mode;
     StatusCode::NO_CONTENT
+}
+
+#[derive(Debug, Deserialize)]
+struct DuplicateAnswerBody {
+    status: u16,
+}
+
+async fn get_duplicate_answer(State(state): State<SharedState>) -> Json<serde_json::Value> {
+    Json(serde_json::json!({ "status": state.lock().duplicate_answer.status() }))
+}
+
+/// How a reused `uuid` is refused: 422 (the default), 409 or 400.
+async fn set_duplicate_answer(
+    State(state): State<SharedState>,
+    Json(body): Json<DuplicateAnswerBody>,
+) -> Result<StatusCode, ApiError> {
+    let answer = DuplicateAnswer::from_status(body.status).ok_or_else(|| {
+        ApiError::bad_request(format!(
+            "status must be 422, 409 or 400, got {}",
+            body.status
+        ))
+    })?;
+    state.lock().duplicate_answer = answer;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Every company's invoices, after applying automatic progression.

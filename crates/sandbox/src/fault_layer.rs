@@ -64,8 +64,8 @@ fn injected_response(fault: &Fault, status: StatusCode) -> Response {
         let default = ErrorBody {
             code: status
                 .canonical_reason()
-                .unwrap_or("ERROR")
-                .to_ascii_uppercase()
+                .unwrap_or("error")
+                .to_ascii_lowercase()
                 .replace(' ', "_"),
             message: format!("Injected fault: HTTP {}", status.as_u16()),
             details: Vec::new(),

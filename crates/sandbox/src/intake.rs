@@ -13,8 +13,12 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 
-/// The only `format` the sandbox accepts, as the app sends nothing else.
+/// The only `format` the sandbox accepts, as the app sends nothing else. The field is optional in
+/// the real API; without it the sandbox reads the file as Peppol BIS 3.
 pub const PEPPOL_BIS_30: &str = "PEPPOLBIS30";
+
+/// The longest attachment name the operator takes (support.maventa.fi, e-invoice attachments).
+const MAX_FILE_NAME: usize = 50;
 
 /// A multipart form as received: text fields in order, and files.
 #[derive(Debug, Clone, Default)]
@@ -86,6 +90,9 @@ pub struct Received {
     pub uuid: String,
     pub fields: BTreeMap<String, Vec<String>>,
     pub files: Vec<UploadedFile>,
+    /// The ZIP entry that is the invoice's image: the PDF with the XML's base name.
+    #[serde(default)]
+    pub image: Option<String>,
     pub received_at: String,
 }
 
@@ -114,11 +121,10 @@ pub fn accept_upload(
     now: &str,
 ) -> Result<Accepted, ApiError> {
     match upload.field("format") {
-        Some(PEPPOL_BIS_30) => {}
-        other => {
+        None | Some(PEPPOL_BIS_30) => {}
+        Some(other) => {
             return Err(ApiError::bad_request(format!(
-                "format must be {PEPPOL_BIS_30}, got {}",
-                other.unwrap_or("nothing")
+                "format does not have a valid value (the sandbox reads {PEPPOL_BIS_30} only, got {other})"
             )));
         }
     }
@@ -126,10 +132,9 @@ pub fn accept_upload(
         .files
         .iter()
         .position(|file| file.field == "file")
-        .ok_or_else(|| {
-            ApiError::bad_request("The form field `file` (the UBL XML or a ZIP) is missing")
-        })?;
+        .ok_or_else(|| ApiError::missing("file"))?;
     let xml = unpack(&mut upload.files[file_index])?;
+    let image = invoice_image(&upload.files[file_index]);
     let parsed = read_ubl(&xml);
     let problems = match &parsed {
         Ok(document) => receipt_problems(document),
@@ -153,12 +158,19 @@ pub fn accept_upload(
             ),
         }
     };
-    let invoice = first_invoice(id.clone(), &upload, document.as_ref(), &route, now);
+    let invoice = first_invoice(
+        id.clone(),
+        &upload.files[file_index],
+        document.as_ref(),
+        &route,
+        now,
+    );
     let received = Received {
         invoice_id: id,
         uuid,
         fields: group_fields(&upload.fields),
         files: upload.files,
+        image,
         received_at: now.to_owned(),
     };
     Ok(Accepted {
@@ -189,11 +201,85 @@ fn unpack(file: &mut UploadedFile) -> Result<Vec<u8>, ApiError> {
             bytes,
         });
     }
+    if let Some(bad) = file
+        .zip_entries
+        .iter()
+        .find(|entry| !is_acceptable_name(&entry.name))
+    {
+        return Err(ApiError::bad_request(format!(
+            "file holds an attachment named {:?}: names may hold only a-z, 0-9, . and _ and be at most {MAX_FILE_NAME} characters",
+            bad.name
+        )));
+    }
     file.zip_entries
         .iter()
-        .find(|entry| entry.name.to_ascii_lowercase().ends_with(".xml"))
+        .find(|entry| entry.name.ends_with(".xml"))
         .map(|entry| entry.bytes.clone())
         .ok_or_else(|| ApiError::bad_request("The ZIP file holds no .xml file"))
+}
+
+/// [ours, following the rule the support pages give] Whether the operator takes this attachment name.
+fn is_acceptable_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= MAX_FILE_NAME
+        && !name.starts_with('.')
+        && name
+            .chars()
+            .all(|character| matches!(character, 'a'..='z' | '0'..='9' | '.' | '_'))
+}
+
+/// The PDF with the XML's base name, which makes it the invoice's image (the Maventa Connector's
+/// rule: "the .pdf with the same name is the invoice image and all other files are attachments").
+fn invoice_image(file: &UploadedFile) -> Option<String> {
+    let xml = file
+        .zip_entries
+        .iter()
+        .find(|entry| entry.name.ends_with(".xml"))?;
+    let stem = xml.name.strip_suffix(".xml")?;
+    file.zip_entries
+        .iter()
+        .find(|entry| entry.name == format!("{stem}.pdf"))
+        .map(|entry| entry.name.clone())
+}
+
+/// The files the operator lists for an upload: the file itself, or each entry of a ZIP, under
+/// ids `<invoice id>-<n>` in this order.
+pub fn listed_files(invoice_id: &str, file: &UploadedFile) -> Vec<(InvoiceFile, Vec<u8>)> {
+    let entries: Vec<(String, Vec<u8>)> = if file.zip_entries.is_empty() {
+        vec![(
+            file.filename.clone().unwrap_or_else(|| file.field.clone()),
+            file.bytes.clone(),
+        )]
+    } else {
+        file.zip_entries
+            .iter()
+            .map(|entry| (entry.name.clone(), entry.bytes.clone()))
+            .collect()
+    };
+    entries
+        .into_iter()
+        .enumerate()
+        .map(|(index, (filename, bytes))| {
+            let id = format!("{invoice_id}-{index}");
+            let extension = filename
+                .rsplit_once('.')
+                .map(|(_, extension)| extension.to_ascii_lowercase())
+                .unwrap_or_default();
+            let (file_type, mimetype) = match extension.as_str() {
+                "xml" => (PEPPOL_BIS_30.to_owned(), "application/xml"),
+                "pdf" => ("PDF".to_owned(), "application/pdf"),
+                other => (other.to_ascii_uppercase(), "application/octet-stream"),
+            };
+            let listed = InvoiceFile {
+                href: format!("/v1/invoices/{invoice_id}/files/{id}"),
+                id,
+                filename,
+                file_type,
+                mimetype: mimetype.to_owned(),
+            };
+            (listed, bytes)
+        })
+        .collect()
 }
 
 fn route_input(upload: &Upload, document: Option<&UblDocument>) -> RouteInput {
@@ -220,7 +306,7 @@ fn route_input(upload: &Upload, document: Option<&UblDocument>) -> RouteInput {
 
 fn first_invoice(
     id: String,
-    upload: &Upload,
+    file: &UploadedFile,
     document: Option<&UblDocument>,
     route: &RouteDecision,
     now: &str,
@@ -240,18 +326,9 @@ fn first_invoice(
         RouteDecision::EInvoice { eia, operator } => (Some(eia.clone()), Some(operator.clone())),
         _ => (buyer.endpoint.clone(), None),
     };
-    let files = upload
-        .files
-        .iter()
-        .map(|file| InvoiceFile {
-            id: format!("{id}-{}", file.field),
-            filename: file.filename.clone().unwrap_or_else(|| file.field.clone()),
-            mime_type: file
-                .content_type
-                .clone()
-                .unwrap_or_else(|| "application/octet-stream".to_owned()),
-            size: file.bytes.len(),
-        })
+    let files = listed_files(&id, file)
+        .into_iter()
+        .map(|(listed, _)| listed)
         .collect();
     Invoice {
         id,
@@ -272,8 +349,9 @@ fn first_invoice(
         },
         date: document.and_then(|document| document.issue_date.clone()),
         date_due: document.and_then(|document| document.due_date.clone()),
-        sum: document.and_then(|document| document.totals.payable.map(|sum| sum.to_string())),
-        sum_tax: document.and_then(|document| document.tax_amount.map(|tax| tax.to_string())),
+        source_format: PEPPOL_BIS_30.to_owned(),
+        sum: document.and_then(|document| document.totals.tax_exclusive),
+        sum_tax: document.and_then(|document| document.totals.tax_inclusive),
         currency: document.and_then(|document| document.currency.clone()),
         created_at: now.to_owned(),
         destination: route.channel(),

@@ -18,8 +18,8 @@ mod state_file;
 pub mod ubl;
 
 pub use config::{
-    Company, DEMO_API_KEY, DEMO_CLIENT_ID, DEMO_VENDOR_API_KEY, Progression, ProgressionOutcome,
-    ReceiptMode, SandboxConfig,
+    Company, DEMO_API_KEY, DEMO_CLIENT_ID, DEMO_VENDOR_API_KEY, DuplicateAnswer, Progression,
+    ProgressionOutcome, ReceiptMode, SandboxConfig,
 };
 pub use faults::Fault;
 pub use routing::ReceiverEntry;

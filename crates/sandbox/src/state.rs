@@ -3,10 +3,12 @@
 //! hold the lock across an await.
 
 use crate::api::error::ApiError;
-use crate::config::{Company, Progression, ProgressionOutcome, ReceiptMode, SandboxConfig};
+use crate::config::{
+    Company, DuplicateAnswer, Progression, ProgressionOutcome, ReceiptMode, SandboxConfig,
+};
 use crate::faults::Fault;
-use crate::intake::{IntakeRules, Received, Upload, accept_upload, action};
-use crate::model::{ActionType, Channel, Invoice, InvoiceStatus};
+use crate::intake::{IntakeRules, Received, Upload, accept_upload, action, listed_files};
+use crate::model::{ActionType, Channel, Invoice, InvoiceFile, InvoiceStatus};
 use crate::routing::{ReceiverEntry, RouteDecision};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -58,6 +60,8 @@ pub struct Snapshot {
     pub progression: Progression,
     pub print_enabled: bool,
     pub receipt_mode: ReceiptMode,
+    #[serde(default)]
+    pub duplicate_answer: DuplicateAnswer,
     pub invoices: Vec<StoredInvoice>,
 }
 
@@ -87,6 +91,7 @@ pub struct SandboxState {
     pub progression: Progression,
     pub print_enabled: bool,
     pub receipt_mode: ReceiptMode,
+    pub duplicate_answer: DuplicateAnswer,
     pub faults: Vec<Fault>,
     pub calls: Vec<CallRecord>,
     /// Where the state is saved after every change, if anywhere.
@@ -105,6 +110,7 @@ impl SandboxState {
             progression: config.progression.clone(),
             print_enabled: config.print_enabled,
             receipt_mode: config.receipt_mode,
+            duplicate_answer: config.duplicate_answer,
             faults: Vec::new(),
             calls: Vec::new(),
             state_file: config.state_file.clone(),
@@ -122,6 +128,7 @@ impl SandboxState {
             progression: self.progression.clone(),
             print_enabled: self.print_enabled,
             receipt_mode: self.receipt_mode,
+            duplicate_answer: self.duplicate_answer,
             invoices: self.invoices.clone(),
         }
     }
@@ -134,6 +141,7 @@ impl SandboxState {
         self.progression = snapshot.progression;
         self.print_enabled = snapshot.print_enabled;
         self.receipt_mode = snapshot.receipt_mode;
+        self.duplicate_answer = snapshot.duplicate_answer;
         self.invoices = snapshot.invoices;
         let progress_at = self.progress_time(now);
         for stored in &mut self.invoices {
@@ -181,6 +189,19 @@ impl SandboxState {
 
     /// The company a bearer token belongs to, if the token is live and the company verified.
     pub fn authorize(&self, token: Option<&str>, now: Instant) -> Result<String, ApiError> {
+        let company_id = self.authenticate(token, now)?;
+        if !self
+            .company(&company_id)
+            .is_some_and(|company| company.verified)
+        {
+            // The documentation: an unverified company "will return error message Unauthorized".
+            return Err(ApiError::unauthorized("Unauthorized"));
+        }
+        Ok(company_id)
+    }
+
+    /// The company a live bearer token belongs to, verified or not.
+    pub fn authenticate(&self, token: Option<&str>, now: Instant) -> Result<String, ApiError> {
         let token = token.ok_or_else(|| ApiError::unauthorized("Missing bearer token"))?;
         let issued = self
             .tokens
@@ -189,14 +210,19 @@ impl SandboxState {
         if issued.expires_at <= now {
             return Err(ApiError::unauthorized("Token expired"));
         }
-        let verified = self
-            .companies
-            .iter()
-            .any(|company| company.client_id == issued.client_id && company.verified);
-        if !verified {
-            return Err(ApiError::unauthorized("Company not verified"));
-        }
         Ok(issued.client_id.clone())
+    }
+
+    pub fn company(&self, client_id: &str) -> Option<&Company> {
+        self.companies
+            .iter()
+            .find(|company| company.client_id == client_id)
+    }
+
+    pub fn company_mut(&mut self, client_id: &str) -> Option<&mut Company> {
+        self.companies
+            .iter_mut()
+            .find(|company| company.client_id == client_id)
     }
 
     pub fn expire_tokens(&mut self, now: Instant) {
@@ -219,7 +245,8 @@ impl SandboxState {
         }
     }
 
-    /// Receives an invoice for a company: idempotent by `uuid` (409 DUPLICATE_UUID with the existing id).
+    /// Receives an invoice for a company. The client's `uuid` (a UUID, generated when absent)
+    /// becomes the invoice's id; a `uuid` seen before is refused the way `duplicate_answer` says.
     pub fn receive_invoice(
         &mut self,
         company_id: &str,
@@ -228,22 +255,24 @@ impl SandboxState {
         wall_now: &str,
     ) -> Result<Invoice, ApiError> {
         let uuid = match upload.field("uuid") {
-            Some(uuid) => uuid.to_owned(),
+            Some(given) => uuid::Uuid::parse_str(given.trim())
+                .map_err(|_| ApiError::invalid("uuid"))?
+                .to_string(),
             None => uuid::Uuid::new_v4().to_string(),
         };
-        if let Some(existing) = self
+        if self
             .invoices
             .iter()
-            .find(|stored| stored.company_id == company_id && stored.received.uuid == uuid)
+            .any(|stored| stored.received.uuid == uuid)
         {
-            return Err(ApiError::duplicate_uuid(&uuid, &existing.invoice.id));
+            return Err(ApiError::duplicate_uuid(self.duplicate_answer, &uuid));
         }
         let rules = IntakeRules {
             directory: &self.receivers,
             print_enabled: self.print_enabled,
             receipt_mode: self.receipt_mode,
         };
-        let id = uuid::Uuid::new_v4().to_string();
+        let id = uuid.clone();
         let accepted = accept_upload(upload, id, uuid, rules, wall_now)?;
         let progress_at = (accepted.invoice.status == InvoiceStatus::Pending)
             .then(|| self.progress_time(now))
@@ -275,13 +304,22 @@ impl SandboxState {
             .message
             .clone()
             .unwrap_or_else(|| "Delivery failed".to_owned());
+        let own_pdf: Vec<String> = self
+            .companies
+            .iter()
+            .filter(|company| company.use_own_pdf)
+            .map(|company| company.client_id.clone())
+            .collect();
         for stored in &mut self.invoices {
             if stored.progress_at.is_some_and(|at| at <= now)
                 && stored.invoice.status == InvoiceStatus::Pending
             {
                 let channel = stored.route.channel();
                 match outcome {
-                    ProgressionOutcome::Delivered => deliver(stored, channel, wall_now),
+                    ProgressionOutcome::Delivered => {
+                        let own = own_pdf.contains(&stored.company_id);
+                        deliver(stored, channel, own, wall_now);
+                    }
                     ProgressionOutcome::Failed => fail(stored, channel, &message, wall_now),
                     ProgressionOutcome::Manual => {}
                 }
@@ -299,10 +337,19 @@ impl SandboxState {
         message: Option<&str>,
         wall_now: &str,
     ) -> Result<Invoice, ApiError> {
+        let own_pdf: Vec<String> = self
+            .companies
+            .iter()
+            .filter(|company| company.use_own_pdf)
+            .map(|company| company.client_id.clone())
+            .collect();
         let stored = self.stored_mut(None, id)?;
         let channel = channel.or(stored.route.channel());
         match status {
-            InvoiceStatus::Delivered => deliver(stored, channel, wall_now),
+            InvoiceStatus::Delivered => {
+                let own = own_pdf.contains(&stored.company_id);
+                deliver(stored, channel, own, wall_now);
+            }
             InvoiceStatus::Failed => fail(
                 stored,
                 channel,
@@ -366,6 +413,28 @@ impl SandboxState {
         Ok(())
     }
 
+    /// One file of an invoice, as listed in its `files` (`GET /v1/invoices/{id}/files/{file_id}`).
+    pub fn invoice_file(
+        &self,
+        company_id: &str,
+        id: &str,
+        file_id: &str,
+    ) -> Result<(InvoiceFile, Vec<u8>), ApiError> {
+        let stored = self
+            .invoices
+            .iter()
+            .find(|stored| stored.company_id == company_id && stored.invoice.id == id)
+            .ok_or_else(|| ApiError::not_found("Invoice"))?;
+        stored
+            .received
+            .files
+            .iter()
+            .filter(|file| file.field == "file")
+            .flat_map(|file| listed_files(id, file))
+            .find(|(listed, _)| listed.id == file_id)
+            .ok_or_else(|| ApiError::not_found("File"))
+    }
+
     pub fn invoice(&self, company_id: &str, id: &str) -> Result<&Invoice, ApiError> {
         self.invoices
             .iter()
@@ -425,16 +494,26 @@ fn channel_name(channel: Option<Channel>) -> &'static str {
     }
 }
 
-fn deliver(stored: &mut StoredInvoice, channel: Option<Channel>, wall_now: &str) {
+/// Delivers an invoice. A letter is printed from the upload's invoice image only when the company
+/// has `use_own_pdf` on and the upload has an image (the PDF with the XML's base name); otherwise
+/// from the operator's own template, and the SENT action says which.
+fn deliver(stored: &mut StoredInvoice, channel: Option<Channel>, own_pdf: bool, wall_now: &str) {
     let name = channel_name(channel);
     stored.invoice.status = InvoiceStatus::Delivered;
     stored.invoice.destination = channel;
-    stored.invoice.actions.push(action(
-        ActionType::Sent,
-        channel,
-        &format!("Sent by {name}"),
-        wall_now,
-    ));
+    let sent = match (channel, own_pdf, &stored.received.image) {
+        (Some(Channel::Print), true, Some(image)) => {
+            format!("Sent by {name}, printed from the invoice image {image}")
+        }
+        (Some(Channel::Print), _, _) => {
+            format!("Sent by {name}, printed from AutoInvoice's template")
+        }
+        _ => format!("Sent by {name}"),
+    };
+    stored
+        .invoice
+        .actions
+        .push(action(ActionType::Sent, channel, &sent, wall_now));
     stored.invoice.actions.push(action(
         ActionType::Delivered,
         channel,

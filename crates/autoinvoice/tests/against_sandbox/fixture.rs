@@ -5,8 +5,8 @@ use autoinvoice_sandbox::{
     DEMO_API_KEY, DEMO_CLIENT_ID, DEMO_VENDOR_API_KEY, Sandbox, SandboxConfig, SandboxHandle,
 };
 use fakturera_autoinvoice::{
-    AxClient, AxConfig, Credentials, Document, Invoice, InvoiceStatus, Language, Routing, Secret,
-    SendInvoice, SendOutcome,
+    AxClient, AxConfig, Credentials, Document, Invoice, InvoiceIdentity, InvoiceStatus, Language,
+    Routing, Secret, SendInvoice, SendOutcome,
 };
 use serde_json::Value;
 use std::time::{Duration, Instant};
@@ -23,7 +23,7 @@ pub struct Fixture {
 }
 
 pub async fn start() -> Fixture {
-    start_with(SandboxConfig::default(), Duration::from_secs(10)).await
+    start_with(SandboxConfig::default(), Duration::from_secs(60)).await
 }
 
 pub async fn start_with(config: SandboxConfig, request_timeout: Duration) -> Fixture {
@@ -52,35 +52,60 @@ pub fn client_for(base_url: &str, request_timeout: Duration) -> AxClient {
     AxClient::new(config, demo_credentials()).expect("valid client settings")
 }
 
-pub fn xml_request(uuid: &str, routing: Routing) -> SendInvoice {
-    xml_request_with(uuid, routing, INVOICE_XML.as_bytes().to_vec())
+/// A fixed UUID for a name (a UUID passes through), so a test can send "the same uuid" again:
+/// the API refuses a `uuid` that is not a UUID.
+pub fn uuid_for(name: &str) -> String {
+    if uuid::Uuid::parse_str(name).is_ok() {
+        return name.to_owned();
+    }
+    let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("00000000-0000-4000-8000-{:012x}", hash & 0xffff_ffff_ffff)
 }
 
-pub fn xml_request_with(uuid: &str, routing: Routing, xml: Vec<u8>) -> SendInvoice {
+/// The fixture invoice as XML, with the `uuid` made from `name`.
+pub fn xml_request(name: &str, routing: Routing) -> SendInvoice {
+    xml_request_with(name, routing, INVOICE_XML.as_bytes().to_vec())
+}
+
+pub fn xml_request_with(name: &str, routing: Routing, xml: Vec<u8>) -> SendInvoice {
     SendInvoice {
-        uuid: uuid.to_owned(),
+        uuid: uuid_for(name),
         document: Document::Xml {
-            filename: "10045.xml".to_owned(),
+            filename: "f10045.xml".to_owned(),
             bytes: xml,
         },
         language: Language::Swedish,
         routing,
         sender_comment: None,
+        earlier_attempt: false,
+        identity: None,
+    }
+}
+
+/// The fixture invoice's number, date and total with VAT, as the operator's list shows them.
+pub fn fixture_identity() -> InvoiceIdentity {
+    InvoiceIdentity {
+        number: "10045".to_owned(),
+        date: Some("2026-03-02".to_owned()),
+        total_with_tax: Some(rust_decimal::Decimal::new(125000, 2)),
     }
 }
 
 pub fn accepted(outcome: SendOutcome) -> Invoice {
     match outcome {
         SendOutcome::Accepted(invoice) => *invoice,
-        SendOutcome::AlreadySent { id } => {
+        SendOutcome::AlreadySent { id, .. } => {
             panic!("expected a new invoice, the sandbox says it already has {id}")
         }
     }
 }
 
-/// Polls the invoice until it has `status`, or fails after a deadline.
+/// Polls the invoice until it has `status`. The deadline only turns a hang into a failure; it is
+/// far beyond what the sandbox needs on a slow machine.
 pub async fn wait_for_status(client: &AxClient, id: &str, status: InvoiceStatus) -> Invoice {
-    let deadline = Instant::now() + Duration::from_secs(10);
+    let deadline = Instant::now() + Duration::from_secs(300);
     loop {
         let invoice = client.invoice(id).await.expect("invoice readable");
         if invoice.status == status {

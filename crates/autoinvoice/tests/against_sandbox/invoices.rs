@@ -13,7 +13,7 @@ use serde_json::json;
 async fn an_email_invoice_carries_the_zip_and_exactly_the_expected_fields() {
     let fixture = fixture::start().await;
     let pdf = b"%PDF-1.7\n% not a real PDF, only bytes to compare\n".to_vec();
-    let zip = zip_invoice("10045.xml", INVOICE_XML.as_bytes(), "10045.pdf", &pdf).expect("zip");
+    let zip = zip_invoice("faktura_10045", INVOICE_XML.as_bytes(), &pdf).expect("zip");
     let mut request = xml_request(
         "11111111-1111-4111-8111-111111111111",
         Routing::Email {
@@ -21,14 +21,32 @@ async fn an_email_invoice_carries_the_zip_and_exactly_the_expected_fields() {
         },
     );
     request.document = Document::Zip {
-        filename: "10045.zip".to_owned(),
+        filename: "faktura_10045.zip".to_owned(),
         bytes: zip.clone(),
     };
     let invoice = accepted(fixture.client.send_invoice(&request).await.expect("sent"));
+    assert_eq!(invoice.id, request.uuid, "the uuid is the invoice's id");
     assert_eq!(invoice.status, InvoiceStatus::Pending);
     assert_eq!(invoice.destination, Some(Channel::Email));
     assert_eq!(invoice.number.as_deref(), Some("10045"));
-    assert_eq!(invoice.sum, Some(rust_decimal::Decimal::new(125000, 2)));
+    assert_eq!(invoice.sum, Some(rust_decimal::Decimal::new(100000, 2)));
+    assert_eq!(
+        invoice.sum_tax,
+        Some(rust_decimal::Decimal::new(125000, 2)),
+        "the sum with tax"
+    );
+    let files: Vec<(Option<&str>, Option<&str>)> = invoice
+        .files
+        .iter()
+        .map(|file| (file.filename.as_deref(), file.file_type.as_deref()))
+        .collect();
+    assert_eq!(
+        files,
+        [
+            (Some("faktura_10045.xml"), Some("PEPPOLBIS30")),
+            (Some("faktura_10045.pdf"), Some("PDF"))
+        ]
+    );
 
     let received = fixture.control.received().await;
     assert_eq!(received.len(), 1);
@@ -44,9 +62,13 @@ async fn an_email_invoice_carries_the_zip_and_exactly_the_expected_fields() {
         })
     );
     let file = &record["files"][0];
-    assert_eq!(file["filename"], "10045.zip");
+    assert_eq!(file["filename"], "faktura_10045.zip");
     assert_eq!(base64_field(file, "bytes_base64"), zip);
-    assert_eq!(file["zip_entries"][0]["name"], "10045.xml");
+    assert_eq!(file["zip_entries"][0]["name"], "faktura_10045.xml");
+    assert_eq!(
+        record["image"], "faktura_10045.pdf",
+        "the PDF with the XML's base name is the invoice image"
+    );
     assert_eq!(
         base64_field(&file["zip_entries"][0], "bytes_base64"),
         INVOICE_XML.as_bytes()
@@ -95,6 +117,16 @@ async fn status_and_actions_follow_the_invoice_to_delivery() {
         )
         .await;
     let actions = fixture.client.actions(&invoice.id).await.expect("actions");
+    assert_eq!(
+        fixture
+            .client
+            .invoice(&invoice.id)
+            .await
+            .expect("status")
+            .actions,
+        actions,
+        "the invoice carries its actions, so polling needs no separate call"
+    );
     let kinds: Vec<(ActionType, Option<Channel>)> = actions
         .iter()
         .map(|action| (action.action_type, action.channel))
@@ -195,7 +227,7 @@ async fn the_list_filters_by_status_and_pages_for_resync() {
     assert_eq!(failed[0].id, ids[1]);
 
     let future = ListQuery {
-        created_at_start: Some("2999-01-01".to_owned()),
+        created_at_start: Some("2999-01-01T00:00:00Z".parse().expect("time")),
         ..ListQuery::default()
     };
     assert!(
@@ -320,8 +352,11 @@ async fn the_same_uuid_twice_is_already_sent_and_stored_once() {
     assert_eq!(
         second,
         SendOutcome::AlreadySent {
-            id: first.id.clone()
-        }
+            id: first.id.clone(),
+            refused_with: (422, Some("invoice_duplicate_uuid".to_owned())),
+            found_by: fakturera_autoinvoice::FoundBy::Uuid,
+        },
+        "a refusal that says duplicate is checked even on a first attempt"
     );
     assert_eq!(fixture.control.received().await.len(), 1);
     fixture.sandbox.shutdown().await;

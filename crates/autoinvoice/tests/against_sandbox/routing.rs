@@ -147,7 +147,7 @@ async fn lookup_finds_a_receiver_by_org_number_and_misses_others() {
         .await
         .expect("lookup");
     assert_eq!(hits.len(), 1);
-    assert_eq!(hits[0].eia, BUYER_EIA);
+    assert_eq!(hits[0].eia.as_deref(), Some(BUYER_EIA));
     assert!(hits[0].accepts("INVOICE") && hits[0].accepts("CREDIT_NOTE"));
     assert_eq!(
         hits[0]

@@ -2,7 +2,7 @@
 
 use crate::fixture::{self, accepted, demo_credentials, xml_request};
 use fakturera_autoinvoice::{
-    AxClient, AxConfig, ManualClock, PermanentKind, REFRESH_AHEAD, Routing,
+    AxClient, AxConfig, CompanyState, ManualClock, PermanentKind, REFRESH_AHEAD, Routing,
 };
 use serde_json::json;
 use std::sync::Arc;
@@ -147,14 +147,8 @@ async fn an_unverified_company_gets_a_permanent_clear_error_and_nothing_is_store
         .client
         .check_connection()
         .await
-        .expect_err("check says so too");
-    assert!(matches!(
-        check,
-        fakturera_autoinvoice::AxError::Permanent {
-            kind: PermanentKind::CompanyNotVerified,
-            ..
-        }
-    ));
+        .expect("the authorization state answers an unverified company");
+    assert_eq!(check.company_state, CompanyState::Unverified);
     fixture
         .control
         .put(
@@ -162,11 +156,12 @@ async fn an_unverified_company_gets_a_permanent_clear_error_and_nothing_is_store
             json!({"verified": true}),
         )
         .await;
-    fixture
+    let check = fixture
         .client
         .check_connection()
         .await
         .expect("verified now");
+    assert_eq!(check.company_state, CompanyState::Verified);
     fixture.sandbox.shutdown().await;
 }
 

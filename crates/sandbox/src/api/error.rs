@@ -1,5 +1,7 @@
-//! The AX error answer: an HTTP status with `{code, message, details}`, plus `Retry-After` for 429.
+//! The AX error answer: an HTTP status with `{code, message, details}` (codes lowercase snake_case,
+//! as in the swagger's error list), plus `Retry-After` for 429.
 
+use crate::config::DuplicateAnswer;
 use crate::model::ErrorBody;
 use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -31,14 +33,32 @@ impl ApiError {
         }
     }
 
+    /// A 400 `invalid_parameters`, the code the API uses for bad parameters (`PATCH
+    /// /v1/company/settings` in the swagger); codes are lowercase snake_case throughout.
     pub fn bad_request(message: impl Into<String>) -> ApiError {
-        ApiError::new(StatusCode::BAD_REQUEST, "BAD_REQUEST", message, Vec::new())
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_parameters",
+            message,
+            Vec::new(),
+        )
+    }
+
+    /// Grape's answer to a parameter of the wrong shape, for example a single value where an array
+    /// is declared: "country is invalid" (ruby-grape/grape#2028).
+    pub fn invalid(parameter: &str) -> ApiError {
+        ApiError::bad_request(format!("{parameter} is invalid"))
+    }
+
+    /// Grape's answer to a missing required parameter.
+    pub fn missing(parameter: &str) -> ApiError {
+        ApiError::bad_request(format!("{parameter} is missing"))
     }
 
     pub fn unauthorized(message: impl Into<String>) -> ApiError {
         ApiError::new(
             StatusCode::UNAUTHORIZED,
-            "UNAUTHORIZED",
+            "unauthorized",
             message,
             Vec::new(),
         )
@@ -47,27 +67,33 @@ impl ApiError {
     pub fn not_found(what: &str) -> ApiError {
         ApiError::new(
             StatusCode::NOT_FOUND,
-            "NOT_FOUND",
+            "not_found",
             format!("{what} not found"),
             Vec::new(),
         )
     }
 
-    /// The contract's answer when a `uuid` was used before: the existing invoice's id in `details`.
-    pub fn duplicate_uuid(uuid: &str, existing_id: &str) -> ApiError {
-        ApiError::new(
-            StatusCode::CONFLICT,
-            "DUPLICATE_UUID",
-            format!("An invoice with uuid {uuid} was already received"),
-            vec![existing_id.to_owned()],
-        )
+    /// The refusal of a `uuid` used before, in the shape the sandbox is set to give.
+    pub fn duplicate_uuid(answer: DuplicateAnswer, uuid: &str) -> ApiError {
+        match answer {
+            DuplicateAnswer::Unprocessable => ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invoice_duplicate_uuid",
+                format!("The provided uuid {uuid} is already in use"),
+                Vec::new(),
+            ),
+            DuplicateAnswer::Conflict => {
+                ApiError::new(StatusCode::CONFLICT, "conflict", "Conflict", Vec::new())
+            }
+            DuplicateAnswer::BadRequest => ApiError::invalid("uuid"),
+        }
     }
 
-    /// The contract's answer when the receipt check rejects the XML.
+    /// [ours] The answer when the receipt check rejects the XML (receipt mode `reject`).
     pub fn validation_failed(details: Vec<String>) -> ApiError {
         ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
-            "VALIDATION_FAILED",
+            "validation_failed",
             "The invoice was rejected on receipt",
             details,
         )

@@ -1,6 +1,7 @@
 //! The AX endpoints of the contract, served the way the real service answers them.
 
 pub mod auth;
+mod company;
 pub mod error;
 mod invoices;
 mod lookup;
@@ -27,6 +28,15 @@ pub fn routes() -> Router<SharedState> {
         )
         .route("/v1/invoices/{id}", get(invoices::show_invoice))
         .route("/v1/invoices/{id}/actions", get(invoices::invoice_actions))
+        .route(
+            "/v1/invoices/{id}/files/{file_id}",
+            get(invoices::invoice_file),
+        )
+        .route("/v1/company/authorization", get(company::authorization))
+        .route(
+            "/v1/company/settings",
+            get(company::settings).patch(company::update_settings),
+        )
         .route(
             "/v1/invoices/{id}/reroute/email",
             put(reroute::reroute_email),

@@ -1,4 +1,5 @@
-//! `PUT /v1/invoices/{id}/reroute/{email,print,einvoice}`: send a failed invoice again another way (AX).
+//! `PUT /v1/invoices/{id}/reroute/{email,print,einvoice}`: send a failed invoice again another way
+//! (AX), answered with 200.
 
 use crate::api::auth::AuthorizedCompany;
 use crate::api::error::ApiError;
@@ -50,7 +51,8 @@ fn apply(
     let mut state = state.lock();
     state.advance(now, &wall_now);
     state.reroute(company, id, route, detail, now, &wall_now)?;
-    Ok(StatusCode::NO_CONTENT)
+    // The swagger: `@response 200` for each reroute.
+    Ok(StatusCode::OK)
 }
 
 fn missing_fields(fields: &[(&str, &str)]) -> Result<(), ApiError> {
@@ -64,7 +66,7 @@ fn missing_fields(fields: &[(&str, &str)]) -> Result<(), ApiError> {
     }
     Err(ApiError::new(
         StatusCode::BAD_REQUEST,
-        "BAD_REQUEST",
+        "invalid_parameters",
         "Missing fields",
         missing,
     ))
@@ -80,7 +82,7 @@ pub async fn reroute_email(
     if !address.contains('@') {
         return Err(ApiError::new(
             StatusCode::BAD_REQUEST,
-            "BAD_REQUEST",
+            "invalid_parameters",
             "recipient_email must be an e-mail address",
             vec![format!("recipient_email: {address:?}")],
         ));

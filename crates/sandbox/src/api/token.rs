@@ -27,7 +27,7 @@ pub async fn issue_token(
     if field("grant_type") != "client_credentials" {
         return Err(ApiError::new(
             StatusCode::BAD_REQUEST,
-            "BAD_REQUEST",
+            "invalid_parameters",
             "grant_type must be client_credentials",
             Vec::new(),
         ));
@@ -40,7 +40,7 @@ pub async fn issue_token(
     if !missing.is_empty() {
         return Err(ApiError::new(
             StatusCode::BAD_REQUEST,
-            "BAD_REQUEST",
+            "invalid_parameters",
             "Missing credentials",
             missing,
         ));

@@ -1,6 +1,6 @@
 //! The `/_sandbox/` control API: companies, directory, faults, status moves and the record of uploads.
 
-use crate::support::{INVOICE_XML, invoice_form, read, start, token};
+use crate::support::{INVOICE_XML, invoice_form, read, start, token, uuid_for};
 use base64::Engine;
 use serde_json::json;
 
@@ -20,15 +20,18 @@ async fn received_uploads_are_listed_byte_for_byte_and_filterable_by_uuid() {
         assert_eq!(read(response.expect("send")).await.0, 201);
     }
     let (_, received) = read(
-        http.get(format!("{base}/_sandbox/received?uuid=second"))
-            .send()
-            .await
-            .expect("list"),
+        http.get(format!(
+            "{base}/_sandbox/received?uuid={}",
+            uuid_for("second")
+        ))
+        .send()
+        .await
+        .expect("list"),
     )
     .await;
     let items = received.as_array().expect("list");
     assert_eq!(items.len(), 1);
-    assert_eq!(items[0]["uuid"], "second");
+    assert_eq!(items[0]["uuid"], uuid_for("second"));
     assert_eq!(items[0]["fields"]["sender_comment"], json!(["Tack!"]));
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(
@@ -89,7 +92,7 @@ async fn companies_can_be_added_and_unverified() {
     .await;
     assert_eq!(
         (status, body["message"].as_str()),
-        (401, Some("Company not verified"))
+        (401, Some("Unauthorized"))
     );
     let (_, companies) = read(
         http.get(format!("{base}/_sandbox/companies"))

@@ -85,7 +85,7 @@ async fn uploads_without_file_or_with_another_format_are_bad_requests() {
     let (sandbox, http) = start().await;
     let base = sandbox.base_url();
     let token = token(&http, &base).await;
-    let no_file = Form::new().text("format", "PEPPOLBIS30").text("uuid", "a");
+    let no_file = Form::new().text("format", "PEPPOLBIS30");
     let other_format = Form::new()
         .part(
             "file",
@@ -99,7 +99,7 @@ async fn uploads_without_file_or_with_another_format_are_bad_requests() {
         )
         .text("format", "PEPPOLBIS30");
     let cases = [
-        (no_file, "`file`"),
+        (no_file, "file is missing"),
         (other_format, "format"),
         (empty_zip, "ZIP"),
     ];
@@ -193,7 +193,7 @@ async fn pending_invoices_progress_by_themselves_after_the_delay() {
         .await;
         assert_eq!((status, invoice["status"].as_str()), (201, Some("PENDING")));
         let id = invoice["id"].as_str().expect("id").to_owned();
-        let deadline = Instant::now() + Duration::from_secs(10);
+        let deadline = Instant::now() + Duration::from_secs(300);
         let invoice = loop {
             let (_, invoice) = read(
                 http.get(format!("{base}/v1/invoices/{id}"))

@@ -4,5 +4,6 @@
 mod binary;
 mod control;
 mod endpoints;
+mod real_api;
 mod restart;
 mod support;

@@ -51,8 +51,9 @@ async fn the_state_file_keeps_invoices_and_uuids_across_a_restart() {
         .await;
     let (status, body) = read(again.expect("send")).await;
     assert_eq!(
-        (status, body["details"][0].as_str()),
-        (409, Some(id.as_str()))
+        (status, body["code"].as_str()),
+        (422, Some("invoice_duplicate_uuid")),
+        "the uuid is still known after the restart"
     );
     second.shutdown().await;
 }

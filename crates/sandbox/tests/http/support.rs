@@ -41,16 +41,26 @@ pub async fn token(http: &reqwest::Client, base: &str) -> String {
         .to_owned()
 }
 
+/// A valid upload whose `uuid` is `uuid_for(name)`.
 pub fn invoice_form(uuid: &str, extra: &[(&str, &str)]) -> Form {
     let file = Part::bytes(INVOICE_XML.as_bytes().to_vec()).file_name("10045.xml");
     let mut form = Form::new()
         .part("file", file)
         .text("format", "PEPPOLBIS30")
-        .text("uuid", uuid.to_owned());
+        .text("uuid", uuid_for(uuid));
     for (name, value) in extra {
         form = form.text((*name).to_owned(), (*value).to_owned());
     }
     form
+}
+
+/// A fixed UUID for a name, so a test can send "the same uuid" again and find it by name. The API
+/// refuses a `uuid` that is not a UUID.
+pub fn uuid_for(name: &str) -> String {
+    let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("00000000-0000-4000-8000-{:012x}", hash & 0xffff_ffff_ffff)
 }
 
 /// Status and JSON body of an answer.
