@@ -18,9 +18,11 @@ use crate::error::{AppError, IntoAppError};
 /// cause without restarting.
 #[derive(Debug)]
 pub struct App {
-    file: PathBuf,
+    file: RwLock<PathBuf>,
     language: RwLock<Language>,
     store: Mutex<Option<Store>>,
+    /// One command and exit (the CLI): open without the background integrity check.
+    one_command: bool,
 }
 
 impl App {
@@ -28,9 +30,20 @@ impl App {
     /// show the reason when the file cannot be opened.
     pub fn new(file: impl Into<PathBuf>, language: Language) -> App {
         App {
-            file: file.into(),
+            file: RwLock::new(file.into()),
             language: RwLock::new(language),
             store: Mutex::new(None),
+            one_command: false,
+        }
+    }
+
+    /// An app for a process that runs one command and exits, such as the `fakturera` CLI: the
+    /// file is opened as [`Store::open_for_one_command`] does, without the background integrity
+    /// check that the process would only start and interrupt.
+    pub fn for_one_command(file: impl Into<PathBuf>, language: Language) -> App {
+        App {
+            one_command: true,
+            ..App::new(file, language)
         }
     }
 
@@ -41,8 +54,23 @@ impl App {
         Ok(app)
     }
 
-    pub fn file_path(&self) -> &Path {
-        &self.file
+    /// The company file this app works on.
+    pub fn file_path(&self) -> PathBuf {
+        self.file
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Opens the company file at `file` and works on it from now on. The new file is opened (and
+    /// migrated) first; when that fails the app stays on the file it had.
+    pub fn switch_to(&self, file: &Path) -> Result<(), AppError> {
+        let language = self.language();
+        let opened = Store::open(file).map_err(|error| error.into_app_error(language))?;
+        let mut slot = self.store.lock().unwrap_or_else(PoisonError::into_inner);
+        *self.file.write().unwrap_or_else(PoisonError::into_inner) = file.to_path_buf();
+        *slot = Some(opened);
+        Ok(())
     }
 
     pub fn language(&self) -> Language {
@@ -69,7 +97,12 @@ impl App {
         let mut slot = self.store.lock().unwrap_or_else(PoisonError::into_inner);
         let mut store = match slot.take() {
             Some(store) => store,
-            None => Store::open(&self.file).map_err(|error| error.into_app_error(language))?,
+            None => if self.one_command {
+                Store::open_for_one_command(&self.file_path())
+            } else {
+                Store::open(&self.file_path())
+            }
+            .map_err(|error| error.into_app_error(language))?,
         };
         let result = work(&mut store);
         *slot = Some(store);

@@ -6,7 +6,9 @@
 pub mod app;
 pub mod articles;
 pub mod backups;
+pub mod bookkeeping;
 pub mod company_file;
+pub mod company_files;
 pub mod company_settings;
 pub mod customers;
 pub mod delivery;
@@ -17,12 +19,15 @@ pub mod invoice_form;
 pub mod invoices;
 pub mod keychain;
 pub mod language;
+pub mod money_in;
 pub mod number_series;
 pub mod overview;
 pub mod preview;
+pub mod printing;
 pub mod register_choices;
 pub mod register_fields;
 pub mod register_search;
+pub mod transfer;
 
 pub use app::App;
 pub use company_file::{COMPANY_FILE_ENV, company_file_argument, company_file_path};

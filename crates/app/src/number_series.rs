@@ -1,8 +1,11 @@
 //! Invoice number series in Inställningar: list, add, rename or move forward, choose the default.
-//! Numbers themselves are only taken when an invoice is issued.
+//! Numbers themselves are only taken when an invoice is issued. A series that has issued invoices
+//! moves forward only over a gap the user confirms with a reason, which is kept with the series
+//! so the missing numbers can be explained in the bookkeeping.
 
+use chrono::{DateTime, Utc};
 use fakturera_core::{FieldError, FieldErrors, Text};
-use fakturera_store::{NumberSeries, SeriesId, SeriesInput, StoreError};
+use fakturera_store::{NumberSeries, SeriesGap, SeriesId, SeriesInput, Store, StoreError};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -26,6 +29,19 @@ pub struct NumberSeriesView {
     pub is_default: bool,
     /// The number the next invoice in this series gets, e.g. "F-1001".
     pub next_invoice_number: String,
+    /// Numbers skipped over confirmed gaps, with their reasons.
+    pub gaps: Vec<SeriesGapView>,
+}
+
+/// Numbers a series skipped, and why (as the user confirmed it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SeriesGapView {
+    /// E.g. "F-143–F-199".
+    pub numbers: String,
+    pub reason: String,
+    /// RFC 3339.
+    pub confirmed_at: String,
 }
 
 /// A series as typed.
@@ -36,9 +52,13 @@ pub struct NumberSeriesForm {
     pub prefix: String,
     /// Digits, e.g. "1001".
     pub next_number: String,
+    /// Why the numbers up to the new next number are skipped, when the series has issued
+    /// invoices: moving it forward then needs this (a documented gap).
+    #[serde(default)]
+    pub gap_reason: String,
 }
 
-fn view(series: &NumberSeries) -> NumberSeriesView {
+fn view(series: &NumberSeries, gaps: Vec<SeriesGap>) -> NumberSeriesView {
     NumberSeriesView {
         id: series.id.0,
         name: series.name.clone(),
@@ -46,7 +66,26 @@ fn view(series: &NumberSeries) -> NumberSeriesView {
         next_number: series.next_number,
         is_default: series.is_default,
         next_invoice_number: format!("{}{}", series.prefix, series.next_number),
+        gaps: gaps
+            .into_iter()
+            .map(|gap| SeriesGapView {
+                numbers: format!(
+                    "{0}{1}–{0}{2}",
+                    series.prefix, gap.first_skipped, gap.last_skipped
+                ),
+                reason: gap.reason,
+                confirmed_at: gap.confirmed_at.to_rfc3339(),
+            })
+            .collect(),
     }
+}
+
+fn all_views(store: &Store) -> Result<Vec<NumberSeriesView>, StoreError> {
+    store
+        .number_series()?
+        .iter()
+        .map(|series| Ok(view(series, store.series_gaps(series.id)?)))
+        .collect()
 }
 
 /// The series the form describes, or every field that needs fixing.
@@ -91,6 +130,16 @@ pub fn series_from_form(form: &NumberSeriesForm) -> Result<SeriesInput, FieldErr
             1
         }
     };
+    if form.gap_reason.chars().count() > 500 {
+        errors.push(FieldError::new(
+            "gap_reason",
+            "too_long",
+            Text::new(
+                "Förklaringen får vara högst 500 tecken.",
+                "The explanation may be at most 500 characters.",
+            ),
+        ));
+    }
     errors.into_result(SeriesInput {
         name,
         prefix,
@@ -101,9 +150,7 @@ pub fn series_from_form(form: &NumberSeriesForm) -> Result<SeriesInput, FieldErr
 impl App {
     /// Every series, the default first.
     pub fn number_series(&self) -> Result<Vec<NumberSeriesView>, AppError> {
-        self.with_store(|store| {
-            Ok::<_, StoreError>(store.number_series()?.iter().map(view).collect())
-        })
+        self.with_store(|store| all_views(store))
     }
 
     pub fn add_number_series(
@@ -114,28 +161,61 @@ impl App {
             series_from_form(form).map_err(|errors| errors.into_app_error(self.language()))?;
         self.with_store(|store| {
             store.add_number_series(&input)?;
-            Ok::<_, StoreError>(store.number_series()?.iter().map(view).collect())
+            all_views(store)
         })
     }
 
-    /// Renames a series or moves its next number; moving it back onto used numbers is refused.
+    /// Renames a series or moves its next number; moving it back onto used numbers is refused,
+    /// and moving forward a series that has issued invoices needs `gap_reason` (the gap is then
+    /// recorded with it).
     pub fn update_number_series(
         &self,
         id: i64,
         form: &NumberSeriesForm,
+        now: DateTime<Utc>,
     ) -> Result<Vec<NumberSeriesView>, AppError> {
-        let input =
-            series_from_form(form).map_err(|errors| errors.into_app_error(self.language()))?;
+        let language = self.language();
+        let input = series_from_form(form).map_err(|errors| errors.into_app_error(language))?;
+        let reason = form.gap_reason.trim();
         self.with_store(|store| {
-            store.update_number_series(SeriesId(id), &input)?;
-            Ok::<_, StoreError>(store.number_series()?.iter().map(view).collect())
+            let gap = store
+                .series_gap(SeriesId(id), input.next_number)
+                .map_err(|error| error.into_app_error(language))?;
+            match gap {
+                Some((first, last)) if reason.is_empty() => {
+                    let error = FieldError::new(
+                        "gap_reason",
+                        "gap_needs_reason",
+                        Text::new(
+                            format!(
+                                "Serien har redan gett ut fakturanummer. Flyttas nästa nummer till {} hoppar den över {first}–{last}, \
+                                 ett glapp som ska kunna förklaras i bokföringen. Skriv varför och bekräfta, eller behåll {first}.",
+                                input.next_number
+                            ),
+                            format!(
+                                "The series has already issued invoice numbers. Moving the next number to {} skips {first}–{last}, \
+                                 a gap that must be explainable in the bookkeeping. Say why and confirm, or keep {first}.",
+                                input.next_number
+                            ),
+                        ),
+                    );
+                    Err(FieldErrors(vec![error]).into_app_error(language))
+                }
+                Some(_) => store
+                    .move_series_over_gap(SeriesId(id), &input, reason, now)
+                    .map_err(|error| error.into_app_error(language)),
+                None => store
+                    .update_number_series(SeriesId(id), &input)
+                    .map_err(|error| error.into_app_error(language)),
+            }?;
+            all_views(store).map_err(|error| error.into_app_error(language))
         })
     }
 
     pub fn set_default_number_series(&self, id: i64) -> Result<Vec<NumberSeriesView>, AppError> {
         self.with_store(|store| {
             store.set_default_series(SeriesId(id))?;
-            Ok::<_, StoreError>(store.number_series()?.iter().map(view).collect())
+            all_views(store)
         })
     }
 }
@@ -150,6 +230,7 @@ mod tests {
             name: name.into(),
             prefix: prefix.into(),
             next_number: next.into(),
+            gap_reason: String::new(),
         };
         let input = series_from_form(&form(" Export ", " EX- ", " 5001 ")).expect("valid");
         assert_eq!(

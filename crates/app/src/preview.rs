@@ -2,7 +2,7 @@
 //! computes and finds.
 
 use chrono::NaiveDate;
-use fakturera_core::invoice::{InvoiceKind, validate_lines};
+use fakturera_core::invoice::{InvoiceKind, validate_discount, validate_lines, validate_text_rows};
 use fakturera_core::party::{Buyer, Seller};
 use fakturera_core::payment_terms::PaymentTerms;
 use serde::{Deserialize, Serialize};
@@ -10,7 +10,7 @@ use ts_rs::TS;
 
 use crate::app::App;
 use crate::error::{FieldMessage, IntoAppError};
-use crate::invoice_form::{FormParties, InvoiceForm, TotalsView, invoice_from_form};
+use crate::invoice_form::{FormParties, InvoiceForm, TotalsView, form_fields, invoice_from_form};
 
 /// What the editor shows beside the form while the user types.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -54,17 +54,23 @@ impl App {
                 problems: errors.into_app_error(language).fields,
                 due_date_from_terms,
             },
-            Ok(invoice) => EditorPreview {
-                totals: Some(TotalsView::new(
-                    &invoice.totals(),
-                    invoice.currency.code(),
-                    language,
-                )),
-                problems: validate_lines(&invoice.lines)
-                    .into_app_error(language)
-                    .fields,
-                due_date_from_terms,
-            },
+            Ok(invoice) => {
+                let mut problems = validate_lines(&invoice.lines);
+                problems
+                    .0
+                    .extend(validate_text_rows(&invoice.text_rows, invoice.lines.len()).0);
+                problems.0.extend(validate_discount(&invoice).0);
+                EditorPreview {
+                    totals: Some(
+                        TotalsView::new(&invoice.totals(), invoice.currency.code(), language)
+                            .with_text_rows(&invoice.text_rows),
+                    ),
+                    problems: form_fields(&invoice, problems)
+                        .into_app_error(language)
+                        .fields,
+                    due_date_from_terms,
+                }
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ use ts_rs::TS;
 
 use crate::app::App;
 use crate::articles::{VatRateClassCode, rate_on};
+use crate::error::{AppError, IntoAppError};
 
 /// One payment terms choice: its code and how it reads.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -100,11 +101,34 @@ impl App {
     pub fn register_choices(&self, today: NaiveDate) -> RegisterChoices {
         register_choices(self.language(), today)
     }
+
+    /// Payment terms outside the common list ("eom:10" on an imported customer) as words, so a
+    /// form never shows the storage code; a code that does not parse says why.
+    pub fn payment_terms_choice(&self, code: &str) -> Result<PaymentTermsChoice, AppError> {
+        let language = self.language();
+        let terms = PaymentTerms::parse(code).map_err(|error| error.into_app_error(language))?;
+        Ok(PaymentTermsChoice {
+            code: terms.code(),
+            label: terms.describe(language),
+        })
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unusual_terms_are_named_in_words() -> Result<(), AppError> {
+        // Naming terms needs no company file, so none is opened.
+        let app = App::new("never-opened.fakturera", Language::Swedish);
+        assert_eq!(
+            app.payment_terms_choice("eom:10")?.label,
+            "10 dagar efter månadens slut"
+        );
+        assert!(app.payment_terms_choice("whenever").is_err());
+        Ok(())
+    }
 
     #[test]
     fn food_shows_the_rate_in_force_that_day() {

@@ -17,6 +17,7 @@ fn app() -> (tempfile::TempDir, App) {
 
 fn line(description: &str, quantity: &str, price: &str, rate: &str) -> InvoiceLineForm {
     InvoiceLineForm {
+        kind: Default::default(),
         description: description.into(),
         quantity: quantity.into(),
         unit: "st".into(),
@@ -120,11 +121,13 @@ fn the_due_date_follows_the_terms_and_the_invoice_date_as_typed() {
 fn a_form_survives_the_round_trip_through_the_domain() {
     let mut typed = form(vec![
         InvoiceLineForm {
+            kind: Default::default(),
             discount_percent: "10".into(),
             article_number: "A1".into(),
             ..line("Licens", "2", "4799.9", "25")
         },
         InvoiceLineForm {
+            kind: Default::default(),
             vat_treatment: VatTreatmentCode::DomesticReverseCharge,
             vat_rate: "0".into(),
             ..line("Bygg", "8", "650", "0")

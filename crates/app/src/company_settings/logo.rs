@@ -59,18 +59,43 @@ pub fn logo_from_bytes(bytes: &[u8]) -> Result<Logo, FieldError> {
             ),
         ));
     }
+    // The header can pass while the pixels cannot be read (a truncated or corrupt file); decode
+    // it in full now, as every PDF will, so a broken logo is refused here and not at sending.
+    fakturera_pdf::Logo::from_bytes(bytes).map_err(|_| {
+        logo_error(
+            "corrupt",
+            "Bilden i logotypfilen går inte att läsa; filen är skadad eller ofullständig. Spara logotypen på nytt som PNG eller JPEG och välj den igen.".to_owned(),
+            "The image in the logo file cannot be read; the file is damaged or incomplete. Save the logo again as PNG or JPEG and choose it again.".to_owned(),
+        )
+    })?;
     Ok(Logo {
         bytes: bytes.to_vec(),
         media_type: media_type.to_owned(),
     })
 }
 
-/// The bytes of a logo sent as base64 (how binary data crosses IPC as JSON).
+/// The bytes of a logo sent as base64 (how binary data crosses IPC as JSON). Its size is checked
+/// before anything is decoded: base64 is 4 characters per 3 bytes, so a text longer than a
+/// largest logo needs is refused as too large without ever being held twice in memory.
 pub fn decode_base64(text: &str) -> Result<Vec<u8>, FieldError> {
     let payload = text
         .split_once(";base64,")
-        .map_or(text, |(_, payload)| payload);
-    STANDARD.decode(payload.trim()).map_err(|_| {
+        .map_or(text, |(_, payload)| payload)
+        .trim();
+    let max_encoded = LOGO_MAX_BYTES.div_ceil(3) * 4;
+    if payload.len() > max_encoded {
+        let kib = payload.len() / 4 * 3 / 1024;
+        return Err(logo_error(
+            "too_large",
+            format!(
+                "Logotypen är omkring {kib} kB men får vara högst 2 048 kB. Spara den i mindre storlek och försök igen."
+            ),
+            format!(
+                "The logo is about {kib} KB but may be at most 2,048 KB. Save it at a smaller size and try again."
+            ),
+        ));
+    }
+    STANDARD.decode(payload).map_err(|_| {
         logo_error(
             "encoding",
             "Logotypen kom fram skadad. Välj filen igen.".to_owned(),
@@ -86,6 +111,24 @@ pub fn data_url(logo: &Logo) -> String {
         logo.media_type,
         STANDARD.encode(&logo.bytes)
     )
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::*;
+
+    #[test]
+    fn an_oversized_base64_logo_is_refused_before_decoding() {
+        let just_fits = STANDARD.encode(vec![0_u8; LOGO_MAX_BYTES]);
+        assert_eq!(
+            decode_base64(&just_fits).map(|bytes| bytes.len()),
+            Ok(LOGO_MAX_BYTES)
+        );
+        // Not even valid base64: refused for its size alone, so it was never decoded.
+        let huge = "!".repeat(LOGO_MAX_BYTES.div_ceil(3) * 4 + 4);
+        let error = decode_base64(&format!("data:image/png;base64,{huge}")).expect_err("too large");
+        assert_eq!(error.code, "too_large");
+    }
 }
 
 #[cfg(test)]
@@ -126,6 +169,11 @@ mod tests {
             let error = logo_from_bytes(&bytes).expect_err(code);
             assert_eq!((error.field.as_str(), error.code), ("logo", code));
         }
+        // A whole header with its pixel data cut off: the size reads, the image does not.
+        let mut cut_pixels = png(40, 20);
+        cut_pixels.truncate(cut_pixels.len() - 30);
+        let error = logo_from_bytes(&cut_pixels).expect_err("pixels cannot be decoded");
+        assert_eq!((error.field.as_str(), error.code), ("logo", "corrupt"));
         assert_eq!(
             decode_base64("not base64 !!").expect_err("bad base64").code,
             "encoding"

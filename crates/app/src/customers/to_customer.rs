@@ -244,8 +244,12 @@ fn check_vat(
             format!("{vat_number} is not a VAT number from another EU country, which EU sales require."),
         ));
     }
-    let ten_digits = if legal_id.len() == 12 {
-        &legal_id[2..]
+    // By characters, not bytes: a foreign legal id such as "€123456789" is 12 bytes too.
+    let ten_digits = if legal_id.chars().count() == 12 {
+        legal_id
+            .char_indices()
+            .nth(2)
+            .map_or(legal_id, |(start, _)| &legal_id[start..])
     } else {
         legal_id
     };
@@ -283,6 +287,16 @@ fn check_delivery(customer: &Customer, errors: &mut FieldErrors) {
                 "required",
                 "Brev kräver en fullständig adress: gatuadress, postnummer och ort.".to_owned(),
                 "Letters need a complete address: street, postal code and city.".to_owned(),
+            ));
+        }
+        DeliveryChoice::EInvoice if customer.kind == BuyerKind::Private => {
+            errors.push(error(
+                "delivery_choice",
+                "private_einvoice",
+                "Privatpersoner kan inte ta emot e-faktura via Peppol. Välj e-post eller brev."
+                    .to_owned(),
+                "Private persons cannot receive Peppol e-invoices. Choose e-mail or letter."
+                    .to_owned(),
             ));
         }
         DeliveryChoice::EInvoice

@@ -10,6 +10,7 @@ use fakturera_autoinvoice::{
 use fakturera_core::{Language, Text};
 use fakturera_store::{AutoInvoiceEnvironment, AutoInvoiceSettings, Store};
 
+use super::sandbox_address::sandbox_address_problem;
 use crate::error::{AppError, ErrorCode, IntoAppError};
 use crate::keychain::{Keychain, KeychainError, SecretName};
 
@@ -24,7 +25,10 @@ impl IntoAppError for AxError {
         let code = match &self {
             AxError::Transient { .. } => ErrorCode::Offline,
             AxError::Permanent {
-                kind: PermanentKind::Unauthorized | PermanentKind::CompanyNotVerified,
+                kind:
+                    PermanentKind::Unauthorized
+                    | PermanentKind::CompanyNotVerified
+                    | PermanentKind::Forbidden,
                 ..
             } => ErrorCode::Unauthorized,
             AxError::Permanent {
@@ -85,6 +89,13 @@ pub(crate) fn connection_for(
     keychain: &dyn Keychain,
     language: Language,
 ) -> Result<Connection, AppError> {
+    // The keys go to whatever address is chosen: a sandbox only on this computer, only in builds
+    // that offer one, whatever the company file says.
+    if settings.environment == AutoInvoiceEnvironment::Sandbox
+        && let Some(problem) = sandbox_address_problem(&settings.sandbox_url)
+    {
+        return Err(AppError::new(ErrorCode::InvalidInput, &problem, language));
+    }
     let company_id = company_id.trim().to_owned();
     let unauthorized = || AppError::new(ErrorCode::Unauthorized, &not_set_up(), language);
     if company_id.is_empty() {

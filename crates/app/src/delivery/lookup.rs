@@ -57,10 +57,9 @@ impl App {
             .lookup_receivers(org.digits(), "SE")
             .await
             .map_err(|error| error.into_app_error(language))?;
-        let hit = receivers
-            .iter()
-            .find(|receiver| receiver.accepts("INVOICE"))
-            .or(receivers.first());
+        // By business id and by `0007:<org no>`, in Peppol and AutoInvoice's own network; a Peppol
+        // address that takes invoices is preferred.
+        let hit = fakturera_autoinvoice::best_receiver(&receivers);
         Ok(view(org.digits(), hit, now, language))
     }
 
@@ -131,19 +130,14 @@ fn view(
     now: DateTime<Utc>,
     language: Language,
 ) -> ReceiverLookupView {
+    let address = hit.and_then(|receiver| receiver.eia.clone());
     let name = hit
         .and_then(|receiver| receiver.participant.as_ref())
         .and_then(|participant| participant.name.clone());
-    let message = match hit {
-        Some(receiver) => Text::new(
-            format!(
-                "Kan ta emot e-faktura på {}. Vi rekommenderar E-faktura.",
-                receiver.eia
-            ),
-            format!(
-                "Can receive e-invoices at {}. We recommend E-invoice.",
-                receiver.eia
-            ),
+    let message = match &address {
+        Some(address) => Text::new(
+            format!("Kan ta emot e-faktura på {address}. Vi rekommenderar E-faktura."),
+            format!("Can receive e-invoices at {address}. We recommend E-invoice."),
         ),
         None => Text::new(
             "Hittades inte i Peppol-katalogen: kunden kan inte ta emot e-faktura. Välj e-post med PDF eller brev.",
@@ -152,10 +146,10 @@ fn view(
     };
     ReceiverLookupView {
         org_number: org_number.to_owned(),
-        found: hit.is_some(),
-        einvoice_address: hit.map(|receiver| receiver.eia.clone()),
+        found: address.is_some(),
+        einvoice_address: address.clone(),
         name,
-        recommended: if hit.is_some() {
+        recommended: if address.is_some() {
             DeliveryChoiceCode::Einvoice
         } else {
             DeliveryChoiceCode::Email

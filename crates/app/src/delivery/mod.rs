@@ -6,6 +6,7 @@
 //! credentials, and polls each handed-over invoice until it is delivered or failed. Settings keep
 //! the keys in the keychain only; the receiver lookup tells whether a customer takes e-invoices.
 
+mod copy;
 mod credentials;
 mod lookup;
 mod queue;
@@ -13,15 +14,20 @@ mod remote_state;
 mod request;
 mod reroute;
 mod routing;
+mod sandbox_address;
 mod schedule;
+mod sender_lock;
 mod settings;
+mod tasks;
 mod views;
 mod worker;
 
 pub use lookup::ReceiverLookupView;
+pub(crate) use queue::routing_for;
 pub use queue::{DeliveryNotice, OutboxSummary, SendPreview, SendPreviewRow};
 pub use reroute::{RerouteChannel, RerouteRequest};
 pub use routing::RoutingSnapshot;
+pub use sandbox_address::{SANDBOX_AVAILABLE, sandbox_address_problem};
 pub use schedule::Schedule;
 pub use settings::{
     AutoInvoiceSettingsForm, AutoInvoiceSettingsView, ConnectionReport, EnvironmentCode,

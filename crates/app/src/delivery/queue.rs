@@ -5,7 +5,11 @@ use chrono::{DateTime, Utc};
 use fakturera_core::FieldErrors;
 use fakturera_core::invoice::{Invoice, InvoiceStatus};
 use fakturera_core::{Language, Text};
-use fakturera_store::{InvoiceId, NewOutboxEntry, Store, StoreError};
+use fakturera_peppol::{BuyerReferenceSource, buyer_reference_source};
+use fakturera_store::{
+    Customer, DeliveryChoice, InvoiceId, NewOutboxEntry, OutboxEntry, OutboxState, Store,
+    StoreError,
+};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -14,6 +18,8 @@ use super::views::{
     ChannelCode, DeliveryStatusView, DeliveryTimeline, event_view, not_sent, status_view,
 };
 use crate::app::App;
+use crate::documents::FindingSeverity;
+use crate::documents::{CheckStage, channel_for_customer, refuse_when_blocked, report_for};
 use crate::error::{AppError, ErrorCode, IntoAppError};
 use crate::invoices::issue::{issue_stored_with, refreshed};
 use crate::register_fields::DeliveryChoiceCode;
@@ -89,17 +95,25 @@ fn choice_label(choice: DeliveryChoiceCode) -> Text {
     }
 }
 
-/// The routing for invoice `id` to its customer as the register has them now.
-fn snapshot_for(
-    store: &Store,
-    id: InvoiceId,
-) -> Result<Result<RoutingSnapshot, FieldErrors>, StoreError> {
-    let stored = store.invoice(id)?;
-    let customer = store.customer(stored.customer_id)?;
-    Ok(RoutingSnapshot::for_customer(
-        &customer,
-        customer.delivery_choice,
-    ))
+/// The routing for `invoice` to `customer` as the register has them now: the customer's delivery
+/// choice, except that an "automatic" invoice whose only buyer reference is the customer number is
+/// pinned to the paper channel the send check chose. AutoInvoice might otherwise find the buyer in
+/// the Peppol directory and send a public buyer an e-invoice with a reference it never gave.
+pub(crate) fn routing_for(
+    customer: &Customer,
+    invoice: &Invoice,
+) -> Result<RoutingSnapshot, FieldErrors> {
+    let guessed_reference = buyer_reference_source(invoice) == BuyerReferenceSource::CustomerNumber;
+    let choice = match (customer.delivery_choice, channel_for_customer(customer)) {
+        (DeliveryChoice::Automatic, ChannelCode::Email) if guessed_reference => {
+            DeliveryChoice::Email
+        }
+        (DeliveryChoice::Automatic, ChannelCode::Print) if guessed_reference => {
+            DeliveryChoice::Letter
+        }
+        (choice, _) => choice,
+    };
+    RoutingSnapshot::for_customer(customer, choice)
 }
 
 fn new_entry(snapshot: &RoutingSnapshot) -> NewOutboxEntry {
@@ -109,8 +123,22 @@ fn new_entry(snapshot: &RoutingSnapshot) -> NewOutboxEntry {
     }
 }
 
+/// The invoice `id` as it will be sent (a draft as it would be issued) and its customer.
+fn sendable(store: &Store, id: InvoiceId) -> Result<(Invoice, Customer, bool), StoreError> {
+    let stored = store.invoice(id)?;
+    let customer = store.customer(stored.customer_id)?;
+    let draft = stored.status == InvoiceStatus::Draft;
+    let invoice = if draft {
+        refreshed(store, id)?
+    } else {
+        stored.invoice
+    };
+    Ok((invoice, customer, draft))
+}
+
 /// Queues invoice `id` in the open store: a draft is issued and queued in one transaction, an
-/// issued invoice is queued. Returns the status after queueing.
+/// issued invoice is queued. The send check runs first, so nothing is numbered or queued that
+/// could not reach the customer. Returns the status after queueing.
 pub(crate) fn queue_invoice(
     store: &mut Store,
     id: InvoiceId,
@@ -121,39 +149,53 @@ pub(crate) fn queue_invoice(
     if !store.company().map_err(to_app)?.autoinvoice_enabled {
         return Err(AppError::new(ErrorCode::Conflict, &disabled(), language));
     }
-    let snapshot = snapshot_for(store, id)
-        .map_err(to_app)?
-        .map_err(|errors| errors.into_app_error(language))?;
-    let stored = store.invoice(id).map_err(to_app)?;
-    let document = match stored.status {
-        InvoiceStatus::Draft => refreshed(store, id).map_err(to_app)?,
-        _ => stored.invoice.clone(),
+    let (document, customer, draft) = sendable(store, id).map_err(to_app)?;
+    let stage = if draft {
+        CheckStage::Issue
+    } else {
+        CheckStage::Send
     };
-    refuse_without_reference(&document, language)?;
+    refuse_when_blocked(&document, &customer, stage, language)?;
+    let snapshot =
+        routing_for(&customer, &document).map_err(|errors| errors.into_app_error(language))?;
     let entry = new_entry(&snapshot);
-    match stored.status {
-        InvoiceStatus::Draft => issue_stored_with(store, id, now, language, Some(&entry))?,
-        _ => {
-            store
-                .enqueue_issued_invoice(id, &entry, now)
-                .map_err(to_app)?;
-        }
+    if draft {
+        issue_stored_with(store, id, now, language, Some(&entry))?;
+    } else {
+        store
+            .enqueue_issued_invoice(id, &entry, now)
+            .map_err(to_app)?;
     }
     read_status(store, id, language).map_err(to_app)
 }
 
-/// AutoInvoice receives the e-invoice XML whatever the channel, and refuses it without a buyer
-/// or order reference (PEPPOL-EN16931-R003); say so before the invoice is numbered.
-fn refuse_without_reference(invoice: &Invoice, language: Language) -> Result<(), AppError> {
-    let missing: Vec<_> = fakturera_peppol::check_before_send(invoice)
-        .into_iter()
-        .filter(|finding| finding.rule_id == "PEPPOL-EN16931-R003")
-        .map(fakturera_core::FieldError::from)
-        .collect();
-    if missing.is_empty() {
-        return Ok(());
+/// "Försök igen" in the open store: a delivery that failed before AutoInvoice held it goes back
+/// to the queue with its idempotency key, once the send check passes for the customer as the
+/// register has them now and the company logo can be drawn.
+pub(crate) fn retry_invoice(
+    store: &mut Store,
+    id: InvoiceId,
+    now: DateTime<Utc>,
+    language: Language,
+) -> Result<DeliveryStatusView, AppError> {
+    let to_app = |error: StoreError| error.into_app_error(language);
+    let (document, customer, _) = sendable(store, id).map_err(to_app)?;
+    refuse_when_blocked(&document, &customer, CheckStage::Send, language)?;
+    if let Some(logo) = store.company_logo().map_err(to_app)? {
+        fakturera_pdf::Logo::from_bytes(&logo.bytes)
+            .map_err(|error| error.into_app_error(language))?;
     }
-    Err(FieldErrors(missing).into_app_error(language))
+    let snapshot =
+        routing_for(&customer, &document).map_err(|errors| errors.into_app_error(language))?;
+    store
+        .retry_failed_outbox_entry(id, &snapshot.to_json(), now)
+        .map_err(to_app)?;
+    read_status(store, id, language).map_err(to_app)
+}
+
+/// A failed delivery AutoInvoice never accepted: ours to fix and send again with the same key.
+pub(crate) fn is_retryable(entry: &OutboxEntry) -> bool {
+    entry.state == OutboxState::Failed && entry.remote_id.is_none()
 }
 
 pub(crate) fn read_status(
@@ -182,7 +224,30 @@ impl App {
             store
                 .set_autoinvoice_paused(None)
                 .map_err(|error| error.into_app_error(language))?;
+            let entry = store
+                .outbox_entry(InvoiceId(id))
+                .map_err(|error| error.into_app_error(language))?;
+            if entry.as_ref().is_some_and(is_retryable) {
+                return retry_invoice(store, InvoiceId(id), now, language);
+            }
             queue_invoice(store, InvoiceId(id), now, language)
+        })
+    }
+
+    /// "Försök igen" after a failure that was ours (the document could not be made, the answer
+    /// could not be read, a rejection fixed in the registers): the invoice is sent again with the
+    /// same idempotency key, so it can never arrive twice.
+    pub fn retry_delivery(
+        &self,
+        id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<DeliveryStatusView, AppError> {
+        let language = self.language();
+        self.with_store(|store| {
+            store
+                .set_autoinvoice_paused(None)
+                .map_err(|error| error.into_app_error(language))?;
+            retry_invoice(store, InvoiceId(id), now, language)
         })
     }
 
@@ -195,26 +260,25 @@ impl App {
                 let stored = store.invoice(id)?;
                 let customer = store.customer(stored.customer_id)?;
                 let choice: DeliveryChoiceCode = customer.delivery_choice.into();
-                let snapshot = RoutingSnapshot::for_customer(&customer, customer.delivery_choice);
+                let check = report_for(&stored.invoice, &customer, language);
+                let problems: Vec<String> = check
+                    .findings
+                    .into_iter()
+                    .filter(|finding| finding.severity == FindingSeverity::Error)
+                    .map(|finding| finding.message)
+                    .collect();
+                let channel = routing_for(&customer, &stored.invoice)
+                    .ok()
+                    .and_then(|snapshot| snapshot.channel())
+                    .and_then(ChannelCode::from_code);
                 rows.push(SendPreviewRow {
                     invoice_id: id.0,
                     number: stored.invoice.number.clone(),
                     customer_name: stored.invoice.buyer.name.clone(),
                     choice,
-                    channel: snapshot
-                        .as_ref()
-                        .ok()
-                        .and_then(RoutingSnapshot::channel)
-                        .and_then(ChannelCode::from_code),
+                    channel,
                     channel_label: choice_label(choice).in_language(language).to_owned(),
-                    problem: snapshot.err().map(|errors| {
-                        errors
-                            .0
-                            .iter()
-                            .map(|error| error.message.in_language(language).to_owned())
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                    }),
+                    problem: (!problems.is_empty()).then(|| problems.join(" ")),
                 });
             }
             Ok::<_, StoreError>(SendPreview { rows })
@@ -324,16 +388,23 @@ impl App {
                     .map(|error| error.message.in_language(language).to_owned())
                     .unwrap_or_default();
                 let number = stored.invoice.number.clone().unwrap_or_default();
+                let message = if entry.state == fakturera_store::OutboxState::HandedOver {
+                    // Handed over, but AutoInvoice has not answered about it for a long time.
+                    Text::new(
+                        format!("Faktura {number} är hos AutoInvoice, men var den är går inte att få veta just nu. {reason}"),
+                        format!("Invoice {number} is with AutoInvoice, but where it stands cannot be learnt right now. {reason}"),
+                    )
+                } else {
+                    Text::new(
+                        format!("Faktura {number} kunde inte levereras. {reason}"),
+                        format!("Invoice {number} could not be delivered. {reason}"),
+                    )
+                };
                 notices.push(DeliveryNotice {
                     invoice_id: entry.invoice_id.0,
                     number: stored.invoice.number.clone(),
                     customer_name: stored.invoice.buyer.name.clone(),
-                    message: Text::new(
-                        format!("Faktura {number} kunde inte levereras. {reason}"),
-                        format!("Invoice {number} could not be delivered. {reason}"),
-                    )
-                    .in_language(language)
-                    .to_owned(),
+                    message: message.in_language(language).to_owned(),
                 });
             }
             Ok::<_, StoreError>(notices)

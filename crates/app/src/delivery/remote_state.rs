@@ -16,12 +16,13 @@ pub(crate) fn channel_code(channel: Channel) -> Option<&'static str> {
         Channel::Einvoice => Some("einvoice"),
         Channel::Email => Some("email"),
         Channel::Print => Some("print"),
-        Channel::Other => None,
+        Channel::Scan | Channel::Other => None,
     }
 }
 
 fn action_code(action: ActionType) -> &'static str {
     match action {
+        ActionType::Received => "RECEIVED",
         ActionType::Created => "CREATED",
         ActionType::Sent => "SENT",
         ActionType::Delivered => "DELIVERED",
@@ -64,15 +65,10 @@ pub(crate) fn outbox_error(error: &AxError) -> OutboxError {
     }
 }
 
-/// Refused credentials pause all sending instead of failing invoices.
+/// Refused credentials (any 4xx from the token endpoint, a 401 that a new token does not cure, a
+/// 403, a company that is not verified) pause all sending instead of failing invoices.
 pub(crate) fn is_credentials_error(error: &AxError) -> bool {
-    matches!(
-        error,
-        AxError::Permanent {
-            kind: PermanentKind::Unauthorized | PermanentKind::CompanyNotVerified,
-            ..
-        }
-    )
+    error.is_credentials_problem()
 }
 
 fn parse_time(text: Option<&str>, fallback: DateTime<Utc>) -> DateTime<Utc> {

@@ -4,6 +4,7 @@
 //! the contract's table.
 
 use fakturera_autoinvoice::Routing;
+use fakturera_core::party::BuyerKind;
 use fakturera_core::{FieldError, FieldErrors, Text};
 use fakturera_store::{Customer, DeliveryChoice};
 use serde::{Deserialize, Serialize};
@@ -24,23 +25,13 @@ pub struct RoutingSnapshot {
     pub email: Option<String>,
 }
 
-fn digits(text: &str) -> String {
-    text.chars().filter(char::is_ascii_digit).collect()
-}
-
-/// The Peppol address to send an e-invoice to: the lookup's, else the org number under 0007.
+/// The Peppol address to send an e-invoice to: the lookup's, else the one the invoice file names
+/// the buyer by (an org number under 0007, a foreign registry or VAT number under its scheme),
+/// never an e-mail address, which Peppol does not route.
 fn einvoice_address(customer: &Customer) -> Option<String> {
-    customer
-        .einvoice_address
-        .as_deref()
-        .map(str::trim)
-        .filter(|address| !address.is_empty())
-        .map(str::to_owned)
-        .or_else(|| {
-            let org = digits(&customer.legal_id);
-            (org.len() == 10 && customer.address.country_code.eq_ignore_ascii_case("SE"))
-                .then(|| format!("0007:{org}"))
-        })
+    fakturera_peppol::buyer_address(&customer.buyer())
+        .filter(|address| address.scheme != fakturera_peppol::endpoint::EMAIL)
+        .map(|address| address.to_string())
 }
 
 impl RoutingSnapshot {
@@ -57,6 +48,24 @@ impl RoutingSnapshot {
             email: None,
         };
         match choice {
+            DeliveryChoice::EInvoice
+                if customer.kind == BuyerKind::Private && customer.einvoice_address.is_none() =>
+            {
+                return Err(FieldErrors::from(FieldError::new(
+                    "delivery_choice",
+                    "private_einvoice",
+                    Text::new(
+                        format!(
+                            "{} är en privatperson och kan inte ta emot e-faktura via Peppol. Välj e-post eller brev för kunden.",
+                            customer.name
+                        ),
+                        format!(
+                            "{} is a private person and cannot receive Peppol e-invoices. Choose e-mail or letter for the customer.",
+                            customer.name
+                        ),
+                    ),
+                )));
+            }
             DeliveryChoice::EInvoice => {
                 let address = einvoice_address(customer).ok_or_else(|| {
                     FieldErrors::from(FieldError::new(

@@ -4,6 +4,9 @@
 
 use std::time::Duration;
 
+/// The longest wait a server may ask for before the next attempt.
+const MAX_ASKED_WAIT: Duration = Duration::from_secs(60 * 60);
+
 /// The worker's timing, configurable so tests and demos can run fast.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Schedule {
@@ -49,7 +52,8 @@ impl Schedule {
         let jitter = backoff / 4 * jitter_per_mille.min(1000) / 1000;
         let delay = backoff + jitter;
         match retry_after {
-            Some(asked) => delay.max(asked),
+            // The client bounds Retry-After where it reads it; this keeps the schedule total too.
+            Some(asked) => delay.max(asked.min(MAX_ASKED_WAIT)),
             None => delay,
         }
     }
@@ -87,6 +91,7 @@ mod tests {
             (40, None, 1000, 375_000),
             (1, Some(7), 0, 7_000),
             (3, Some(7), 0, 8_000),
+            (1, Some(u64::MAX), 0, 3_600_000),
         ];
         for (attempts, retry_after, jitter, expected) in cases {
             assert_eq!(

@@ -3,13 +3,14 @@
 
 use std::time::Duration;
 
-use fakturera_autoinvoice::{AxError, PermanentKind, Secret};
+use fakturera_autoinvoice::{AxError, CompanyState, OwnPdf, PermanentKind, Secret};
 use fakturera_core::{FieldError, FieldErrors, Language, Text};
 use fakturera_store::AutoInvoiceEnvironment;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::credentials::{base_url, connection_for};
+use super::sandbox_address::{SANDBOX_AVAILABLE, sandbox_address_problem};
 use crate::app::App;
 use crate::error::{AppError, IntoAppError};
 use crate::keychain::{Keychain, SecretName};
@@ -121,15 +122,15 @@ fn check_form(form: &AutoInvoiceSettingsForm, has_api_key: bool) -> Result<(), F
             "Enter the company id from AutoInvoice to be able to send.",
         ));
     }
-    if form.environment == EnvironmentCode::Sandbox {
-        let url = form.sandbox_url.trim();
-        if !(url.starts_with("http://") || url.starts_with("https://")) || url.len() < 10 {
-            errors.push(field(
-                "sandbox_url",
-                "Ange sandlådans adress, t.ex. http://127.0.0.1:8787.",
-                "Enter the sandbox address, e.g. http://127.0.0.1:8787.",
-            ));
-        }
+    if form.environment == EnvironmentCode::Sandbox
+        && let Some(problem) = sandbox_address_problem(&form.sandbox_url)
+    {
+        let field_name = if SANDBOX_AVAILABLE {
+            "sandbox_url"
+        } else {
+            "environment"
+        };
+        errors.push(FieldError::new(field_name, "invalid", problem));
     }
     if !(1..=32).contains(&form.concurrency) {
         errors.push(field(
@@ -234,8 +235,11 @@ impl App {
         self.autoinvoice_settings(keychain)
     }
 
-    /// "Testa anslutningen": fetches a token and makes one call, and says whether the credentials
-    /// work and whether the company is verified. A success lifts a pause.
+    /// "Testa anslutningen": fetches a token, reads the company's authorization state
+    /// (`company_state` VERIFIED / UNVERIFIED / UNKNOWN) and, for a verified company, makes one
+    /// invoice call and makes sure letters are printed from our PDF. It says whether the
+    /// credentials work, whether the company is verified, and what to do otherwise. A verified
+    /// company lifts a pause.
     pub async fn test_autoinvoice_connection(
         &self,
         keychain: &dyn Keychain,
@@ -254,15 +258,35 @@ impl App {
             .client(Duration::from_secs(20))
             .map_err(|error| error.into_app_error(language))?;
         let outcome = client.check_connection().await;
-        let say = |sv: &str, en: &str| Text::new(sv, en).in_language(language).to_owned();
+        let say = |text: Text| text.in_language(language).to_owned();
         let report = match &outcome {
-            Ok(()) => ConnectionReport {
+            Ok(authorization) if authorization.company_state == CompanyState::Verified => {
+                let own_pdf = client.ensure_own_pdf().await;
+                ConnectionReport {
+                    credentials_ok: true,
+                    company_verified: true,
+                    reachable: true,
+                    message: format!(
+                        "{} {}",
+                        say(Text::new(
+                            "Anslutningen fungerar: inloggningen godtas och företaget är verifierat.",
+                            "The connection works: the login is accepted and the company is verified.",
+                        )),
+                        say(own_pdf_sentence(&own_pdf)),
+                    ),
+                }
+            }
+            Ok(authorization) => ConnectionReport {
                 credentials_ok: true,
-                company_verified: true,
+                company_verified: false,
                 reachable: true,
-                message: say(
-                    "Anslutningen fungerar: inloggningen godtas och företaget är verifierat.",
-                    "The connection works: the login is accepted and the company is verified.",
+                message: format!(
+                    "{} ({})",
+                    say(not_verified()),
+                    state_detail(
+                        authorization.company_state,
+                        authorization.auth_state.as_deref()
+                    ),
                 ),
             },
             Err(AxError::Transient { .. }) => ConnectionReport {
@@ -287,16 +311,66 @@ impl App {
                 message: outcome_message(&outcome, language),
             },
         };
-        if outcome.is_ok() {
+        if report.credentials_ok && report.company_verified {
             self.with_store(|store| store.set_autoinvoice_paused(None))?;
         }
         Ok(report)
     }
 }
 
-fn outcome_message(outcome: &Result<(), AxError>, language: Language) -> String {
+fn not_verified() -> Text {
+    let message = AxError::Permanent {
+        kind: PermanentKind::CompanyNotVerified,
+        status: None,
+        code: None,
+        message: String::new(),
+        reasons: Vec::new(),
+    }
+    .describe();
+    Text::new(message.sv, message.en)
+}
+
+/// "AutoInvoice: UNVERIFIED, signing: SENT", for the user to quote to support.
+fn state_detail(state: CompanyState, auth_state: Option<&str>) -> String {
+    match auth_state.filter(|text| !text.is_empty()) {
+        Some(signing) => format!(
+            "AutoInvoice: company_state {}, auth_state {signing}",
+            state.as_str()
+        ),
+        None => format!("AutoInvoice: company_state {}", state.as_str()),
+    }
+}
+
+/// What became of "print letters from our PDF" (`send_invoice_print.use_own_pdf`).
+fn own_pdf_sentence(outcome: &Result<OwnPdf, AxError>) -> Text {
     match outcome {
-        Ok(()) => String::new(),
+        Ok(OwnPdf::AlreadyOn) => Text::new(
+            "Brev skrivs ut med Faktureras PDF.",
+            "Letters are printed from Fakturera's PDF.",
+        ),
+        Ok(OwnPdf::TurnedOn) => Text::new(
+            "Brev skrivs nu ut med Faktureras PDF (inställningen för egen PDF slogs på hos AutoInvoice).",
+            "Letters are now printed from Fakturera's PDF (the own-PDF setting was turned on at AutoInvoice).",
+        ),
+        Err(error) => {
+            let reason = error.describe();
+            Text::new(
+                format!(
+                    "Kunde inte slå på egen PDF för brev hos AutoInvoice, så brev skrivs ut med AutoInvoice egen mall. Be företagets administratör i AutoInvoice slå på \"Använd egen PDF\" under utskriftstjänsten. ({})",
+                    reason.sv
+                ),
+                format!(
+                    "Could not turn on the own PDF for letters at AutoInvoice, so letters are printed on AutoInvoice's template. Ask the company's administrator in AutoInvoice to turn on \"Use own PDF\" for the print service. ({})",
+                    reason.en
+                ),
+            )
+        }
+    }
+}
+
+fn outcome_message<T>(outcome: &Result<T, AxError>, language: Language) -> String {
+    match outcome {
+        Ok(_) => String::new(),
         Err(error) => {
             let message = error.describe();
             Text::new(message.sv, message.en)

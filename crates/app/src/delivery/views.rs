@@ -72,7 +72,12 @@ pub struct DeliveryStatusView {
     pub next_attempt_at: Option<String>,
     /// AutoInvoice has the invoice, so it can send it again by another channel.
     pub can_reroute: bool,
+    /// The failure was ours and AutoInvoice never held the invoice: "Försök igen" sends it again
+    /// with the same idempotency key once the cause (in `detail`) is fixed.
+    pub can_retry: bool,
     pub can_mark_handled: bool,
+    /// Delivered and held by AutoInvoice: a copy can be sent by e-mail to another address.
+    pub can_send_copy: bool,
 }
 
 /// One line of the timeline.
@@ -81,7 +86,7 @@ pub struct DeliveryStatusView {
 pub struct DeliveryEventView {
     /// RFC 3339.
     pub at: String,
-    /// queued, handed_over, action, failed, rerouted, handled
+    /// queued, handed_over, action, failed, rerouted, handled, retried, copy_sent
     pub kind: String,
     /// The operator's action (CREATED, SENT, DELIVERED, INFO, ERROR) for kind `action`.
     pub action: Option<String>,
@@ -164,7 +169,9 @@ pub(crate) fn not_sent(invoice_id: InvoiceId, language: Language) -> DeliverySta
         attempts: 0,
         next_attempt_at: None,
         can_reroute: false,
+        can_retry: false,
         can_mark_handled: false,
+        can_send_copy: false,
     }
 }
 
@@ -181,7 +188,8 @@ pub(crate) fn status_view(
         (
             DeliveryStateCode::Queued
             | DeliveryStateCode::WaitingForConnection
-            | DeliveryStateCode::Failed,
+            | DeliveryStateCode::Failed
+            | DeliveryStateCode::HandedOver,
             _,
         ) => entry
             .last_error
@@ -203,13 +211,10 @@ pub(crate) fn status_view(
         )
         .then(|| entry.next_attempt_at.to_rfc3339()),
         can_reroute: state == DeliveryStateCode::Failed && entry.remote_id.is_some(),
-        can_mark_handled: matches!(
-            state,
-            DeliveryStateCode::Failed
-                | DeliveryStateCode::Queued
-                | DeliveryStateCode::WaitingForConnection
-                | DeliveryStateCode::Paused
-        ),
+        can_retry: state == DeliveryStateCode::Failed && entry.remote_id.is_none(),
+        // Only where AutoInvoice cannot deliver it on its own (the store refuses the others).
+        can_mark_handled: entry.can_be_marked_handled(),
+        can_send_copy: state == DeliveryStateCode::Delivered && entry.remote_id.is_some(),
     }
 }
 
@@ -237,6 +242,14 @@ fn event_label(event: &DeliveryEvent, channel: Option<ChannelCode>) -> Text {
         DeliveryEventKind::Failed => with_channel("Ej levererad", "Not delivered"),
         DeliveryEventKind::Rerouted => with_channel("Skickas om", "Sent again"),
         DeliveryEventKind::Handled => Text::new("Markerad som hanterad", "Marked as handled"),
+        DeliveryEventKind::Retried => Text::new(
+            "Skickas igen (samma faktura, inget dubbelt utskick)",
+            "Sent again (the same invoice, never twice)",
+        ),
+        DeliveryEventKind::CopySent => Text::new(
+            format!("Kopia skickad med e-post till {}", event.message),
+            format!("Copy sent by e-mail to {}", event.message),
+        ),
     }
 }
 
@@ -285,6 +298,9 @@ mod tests {
             updated_at: at,
             handed_over_at: None,
             finished_at: None,
+            lease_owner: None,
+            lease_until: None,
+            poll_errors: 0,
         }
     }
 
@@ -332,7 +348,23 @@ mod tests {
             None,
             Language::English,
         );
-        assert!(failed.can_reroute && failed.can_mark_handled);
+        assert!(failed.can_reroute && failed.can_mark_handled && !failed.can_retry);
+        let mut never_held = entry(OutboxState::Failed, None, Some("document"));
+        never_held.remote_id = None;
+        let ours = status_view(&never_held, None, Language::Swedish);
+        assert!(ours.can_retry && !ours.can_reroute);
         assert_eq!(failed.detail.as_deref(), Some("error"));
+        // Tried before without a sure answer: AutoInvoice may hold it, so no "Markera som hanterad".
+        let tried = status_view(
+            &entry(OutboxState::Queued, None, Some("timeout")),
+            None,
+            Language::Swedish,
+        );
+        assert!(!tried.can_mark_handled);
+        let never_tried = OutboxEntry {
+            attempts: 0,
+            ..entry(OutboxState::Queued, None, None)
+        };
+        assert!(status_view(&never_tried, None, Language::Swedish).can_mark_handled);
     }
 }

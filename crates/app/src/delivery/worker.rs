@@ -4,15 +4,19 @@
 //! Each step takes `now` from its caller, so tests drive it with exact times
 //! ([`DeliveryWorker::run_once`]); [`DeliveryWorker::run`] is the loop a shell starts, which sleeps
 //! until the next due time or until [`DeliveryWorker::nudge`] says the connection is back.
+//!
+//! An entry is sent under a lease in this worker's name (`sender_lock`), so another process never
+//! posts it at the same time; a task that panics or fails leaves no entry stuck in `sending`: it
+//! goes back to the queue with backoff, like any transient failure (`tasks`).
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use fakturera_autoinvoice::{AxClient, AxError, SendOutcome};
+use fakturera_autoinvoice::{AxClient, AxError, FoundBy, SendOutcome, TransientKind};
 use fakturera_core::Text;
-use fakturera_store::{DeliveryFailure, OutboxEntry, OutboxError, StoreError};
+use fakturera_store::{DeliveryFailure, OutboxEntry, OutboxError, OutboxLease, StoreError};
 use tokio::sync::{Mutex, Notify, Semaphore, watch};
 use tokio::task::JoinSet;
 
@@ -23,6 +27,8 @@ use super::remote_state::{
 use super::request::build_request;
 use super::routing::RoutingSnapshot;
 use super::schedule::{Schedule, random_jitter};
+use super::sender_lock::{SenderIdentity, owner_is_gone, sweep_gone};
+use super::tasks::{TaskOutcome, settle_tasks};
 use crate::app::App;
 use crate::error::{AppError, ErrorCode};
 use crate::keychain::Keychain;
@@ -54,6 +60,11 @@ pub struct WorkerOptions {
     pub concurrency: Option<u32>,
     /// The longest the loop sleeps when nothing is due.
     pub idle_wait: Duration,
+    /// How long an entry being sent is reserved for this worker. One attempt is cut off at four
+    /// fifths of it (a transient timeout), so no post outlives its lease.
+    pub lease: Duration,
+    /// Status polls that may fail in a row (AutoInvoice unreachable) before the user gets a notice.
+    pub poll_errors_before_notice: u32,
 }
 
 impl Default for WorkerOptions {
@@ -64,6 +75,8 @@ impl Default for WorkerOptions {
             batch: 500,
             concurrency: None,
             idle_wait: Duration::from_secs(60),
+            lease: Duration::from_secs(300),
+            poll_errors_before_notice: 24,
         }
     }
 }
@@ -118,36 +131,55 @@ pub struct DeliveryWorker {
     keychain: Arc<dyn Keychain>,
     options: WorkerOptions,
     client: Mutex<Option<(Connection, Arc<AxClient>)>>,
+    /// The connection for which the company's `use_own_pdf` was last checked.
+    own_pdf_checked: Mutex<Option<Connection>>,
     wake: Notify,
+    identity: SenderIdentity,
 }
 
-/// Waits for every task of a pass and returns the first failure: one invoice's trouble must not
-/// stop the others already on their way.
-async fn first_failure(mut tasks: JoinSet<Result<(), AppError>>) -> Result<(), AppError> {
-    let mut first_error = None;
-    while let Some(joined) = tasks.join_next().await {
-        if let Ok(Err(error)) = joined {
-            first_error.get_or_insert(error);
-        }
-    }
-    first_error.map_or(Ok(()), Err)
-}
-
-fn after(now: DateTime<Utc>, wait: Duration) -> DateTime<Utc> {
-    now + chrono::Duration::from_std(wait).unwrap_or(chrono::Duration::MAX)
+/// `now + wait`, never overflowing: a wait too long to add is a year (a server's absurd
+/// Retry-After or a broken clock must not panic the sender).
+pub(crate) fn after(now: DateTime<Utc>, wait: Duration) -> DateTime<Utc> {
+    let year = chrono::TimeDelta::days(365);
+    let wait = chrono::TimeDelta::from_std(wait).unwrap_or(year).min(year);
+    now.checked_add_signed(wait).unwrap_or(now)
 }
 
 impl DeliveryWorker {
     /// A worker for `app`'s company file. Give it its own `App` (its own connection) so sending
     /// never waits for the screens, and the reverse.
     pub fn new(app: Arc<App>, keychain: Arc<dyn Keychain>, options: WorkerOptions) -> Self {
+        let identity = SenderIdentity::acquire(&app.file_path());
         DeliveryWorker {
             app,
             keychain,
             options,
             client: Mutex::new(None),
+            own_pdf_checked: Mutex::new(None),
             wake: Notify::new(),
+            identity,
         }
+    }
+
+    /// This worker's name on the leases it takes.
+    pub fn owner(&self) -> &str {
+        self.identity.owner()
+    }
+
+    /// Ends the leases of senders that are provably gone (their process ended), so their entries
+    /// go again now instead of when the leases run out.
+    fn reclaim_from_gone_senders(&self, now: DateTime<Utc>) -> Result<(), AppError> {
+        let owners = self
+            .app
+            .with_store(|store| store.outbox_lease_owners(now))?;
+        for owner in owners.iter().filter(|owner| *owner != self.owner()) {
+            if owner_is_gone(&self.app.file_path(), owner) {
+                self.app
+                    .with_store(|store| store.end_outbox_leases_of(owner, now))?;
+            }
+        }
+        sweep_gone(&self.app.file_path(), self.owner());
+        Ok(())
     }
 
     pub fn app(&self) -> &App {
@@ -203,7 +235,8 @@ impl DeliveryWorker {
     }
 
     /// The client for the current settings and keys, kept while they stay the same so its token
-    /// is reused. `None` (and the pause set) when AutoInvoice is not set up.
+    /// is reused. `None` (and the pause set) when AutoInvoice is not set up, or set up to a sandbox
+    /// this build may not send to.
     async fn client(&self) -> Result<Option<Arc<AxClient>>, AppError> {
         let wanted = match self
             .app
@@ -211,6 +244,10 @@ impl DeliveryWorker {
         {
             Ok(wanted) => wanted,
             Err(error) if error.code == ErrorCode::Unauthorized => return Ok(None),
+            Err(error) if error.code == ErrorCode::InvalidInput => {
+                self.pause(&Text::new(error.message.clone(), error.message))?;
+                return Ok(None);
+            }
             Err(error) => return Err(error),
         };
         let mut cached = self.client.lock().await;
@@ -246,6 +283,7 @@ impl DeliveryWorker {
         now: DateTime<Utc>,
         counters: &Arc<PassCounters>,
     ) -> Result<(), AppError> {
+        self.reclaim_from_gone_senders(now)?;
         let (enabled, paused, due) = self.app.with_store(|store| {
             Ok::<_, StoreError>((
                 store.company()?.autoinvoice_enabled,
@@ -261,14 +299,23 @@ impl DeliveryWorker {
             return Ok(());
         }
         let Some(client) = self.client().await? else {
-            self.pause(&super::credentials_missing())?;
+            let already = self
+                .app
+                .with_store(|store| store.autoinvoice_settings())?
+                .paused
+                .is_some();
+            if !already {
+                self.pause(&super::credentials_missing())?;
+            }
             counters.paused.store(true, Ordering::Relaxed);
             return Ok(());
         };
         let due = self.refresh_routing(due, now).await?;
+        self.ensure_own_pdf(&client, &due).await;
         let permits = Arc::new(Semaphore::new(self.concurrency()?));
         let stop = Arc::new(AtomicBool::new(false));
         let mut tasks = JoinSet::new();
+        let mut sending = std::collections::HashMap::new();
         for entry in due {
             // Permits are taken in queue order, so invoices start in the order they were queued.
             let Ok(permit) = permits.clone().acquire_owned().await else {
@@ -285,14 +332,91 @@ impl DeliveryWorker {
                 schedule: self.options.schedule,
                 counters: counters.clone(),
                 stop: stop.clone(),
+                lease: OutboxLease {
+                    owner: self.owner().to_owned(),
+                    until: after(now, self.options.lease),
+                },
+                attempt_limit: self.options.lease * 4 / 5,
             };
-            tasks.spawn(async move {
+            let id = entry.invoice_id;
+            let task = tasks.spawn(async move {
                 let outcome = worker.send(entry, now).await;
                 drop(permit);
                 outcome
             });
+            sending.insert(task.id(), id);
         }
-        first_failure(tasks).await
+        settle_tasks(tasks, |task, outcome| {
+            if let Some(id) = sending.get(&task) {
+                self.recover_send(*id, &outcome, now, counters);
+            }
+        })
+        .await
+    }
+
+    /// A send task that panicked or failed may have left its entry `sending` under our lease: it
+    /// goes back to the queue with backoff, as after a transient failure.
+    fn recover_send(
+        &self,
+        id: fakturera_store::InvoiceId,
+        outcome: &TaskOutcome,
+        now: DateTime<Utc>,
+        counters: &PassCounters,
+    ) {
+        let Ok(Some(entry)) = self.app.with_store(|store| store.outbox_entry(id)) else {
+            return;
+        };
+        let ours = entry.state == fakturera_store::OutboxState::Sending
+            && entry.lease_owner.as_deref() == Some(self.owner());
+        if !ours {
+            return;
+        }
+        let wait = self
+            .options
+            .schedule
+            .retry_delay(entry.attempts, None, random_jitter());
+        let error = OutboxError {
+            kind: "internal".to_owned(),
+            message: outcome.message(),
+        };
+        if self
+            .app
+            .with_store(|store| store.mark_outbox_retry(id, &error, now, after(now, wait)))
+            .is_ok()
+        {
+            add(&counters.retried);
+        }
+    }
+
+    /// Letters carry our PDF, but AutoInvoice prints its own template unless the company setting
+    /// `send_invoice_print.use_own_pdf` is on; before the first letter (or automatic route, which
+    /// may print) on a connection it is checked and turned on. A failure does not stop sending
+    /// (the letter still goes, on AutoInvoice's template): a transient one is tried again next
+    /// pass, a refusal is left to "Testa anslutningen", which reports it.
+    async fn ensure_own_pdf(&self, client: &AxClient, due: &[OutboxEntry]) {
+        let may_print = due.iter().any(|entry| {
+            matches!(
+                RoutingSnapshot::from_json(&entry.routing).choice,
+                DeliveryChoiceCode::Letter | DeliveryChoiceCode::Automatic
+            )
+        });
+        if !may_print {
+            return;
+        }
+        let Ok(wanted) = self
+            .app
+            .with_store(|store| connection(store, self.keychain.as_ref()))
+        else {
+            return;
+        };
+        let mut checked = self.own_pdf_checked.lock().await;
+        if checked.as_ref() == Some(&wanted) {
+            return;
+        }
+        match client.ensure_own_pdf().await {
+            Err(error) if error.is_transient() => {}
+            _ => *checked = Some(wanted),
+        }
     }
 
     /// Before an invoice's first attempt, its customer's receiver lookup is asked again when it is
@@ -401,6 +525,7 @@ impl DeliveryWorker {
         };
         let permits = Arc::new(Semaphore::new(self.concurrency()?));
         let mut tasks = JoinSet::new();
+        let mut polling = std::collections::HashMap::new();
         for entry in due {
             let Ok(permit) = permits.clone().acquire_owned().await else {
                 break;
@@ -410,14 +535,37 @@ impl DeliveryWorker {
                 client: client.clone(),
                 schedule: self.options.schedule,
                 counters: counters.clone(),
+                notice_after: self.options.poll_errors_before_notice,
             };
-            tasks.spawn(async move {
+            let id = entry.invoice_id;
+            let polls = entry.polls;
+            let spawned = tasks.spawn(async move {
                 let outcome = task.poll(entry, now).await;
                 drop(permit);
                 outcome
             });
+            polling.insert(spawned.id(), (id, polls));
         }
-        first_failure(tasks).await
+        settle_tasks(tasks, |task, outcome| {
+            if let Some((id, polls)) = polling.get(&task) {
+                // A poll that panicked counts as one that got no answer; the next comes later.
+                let error = OutboxError {
+                    kind: "internal".to_owned(),
+                    message: outcome.message(),
+                };
+                let next = after(now, self.options.schedule.poll_delay(*polls));
+                let _ = self.app.with_store(|store| {
+                    store.record_outbox_poll_error(
+                        *id,
+                        &error,
+                        now,
+                        next,
+                        self.options.poll_errors_before_notice,
+                    )
+                });
+            }
+        })
+        .await
     }
 }
 
@@ -428,15 +576,22 @@ struct SendTask {
     schedule: Schedule,
     counters: Arc<PassCounters>,
     stop: Arc<AtomicBool>,
+    lease: OutboxLease,
+    /// The longest one attempt may take, well inside the lease.
+    attempt_limit: Duration,
 }
 
 impl SendTask {
     async fn send(self, entry: OutboxEntry, now: DateTime<Utc>) -> Result<(), AppError> {
         let id = entry.invoice_id;
-        // The attempt is counted before the call, so a crash during it is visible afterwards.
-        let entry = self
+        // The attempt is counted before the call, so a crash during it is visible afterwards;
+        // another worker holding the entry means it is not ours to send now.
+        let Some(entry) = self
             .app
-            .with_store(|store| store.mark_outbox_sending(id, now))?;
+            .with_store(|store| store.claim_outbox_entry(id, &self.lease, now))?
+        else {
+            return Ok(());
+        };
         let request = match build_request(&self.app, &entry) {
             Ok(request) => request,
             Err(error) => {
@@ -454,7 +609,23 @@ impl SendTask {
                 return Ok(());
             }
         };
-        match self.client.send_invoice(&request).await {
+        let answer = tokio::time::timeout(self.attempt_limit, self.client.send_invoice(&request))
+            .await
+            .unwrap_or_else(|_| {
+                Err(AxError::Transient {
+                    kind: TransientKind::Timeout,
+                    retry_after: None,
+                    detail: "send invoice: the attempt took longer than its lease allows"
+                        .to_owned(),
+                })
+            });
+        match answer {
+            // The refusal said "already there" but neither the uuid nor the number finds it: its
+            // delivery cannot be followed, so the user is asked to check instead of a blind poll.
+            Ok(SendOutcome::AlreadySent {
+                found_by: FoundBy::RefusalOnly,
+                ..
+            }) => self.duplicate_without_id(&entry, now),
             Ok(outcome) => self.handed_over(&entry, &outcome, now),
             Err(error) if is_credentials_error(&error) => {
                 self.stop.store(true, Ordering::Relaxed);
@@ -502,6 +673,32 @@ impl SendTask {
         }
     }
 
+    /// AutoInvoice says it already has the invoice but names no id: its status can never be asked
+    /// for, so instead of polling nothing forever the entry fails with a notice saying so.
+    fn duplicate_without_id(
+        &self,
+        entry: &OutboxEntry,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        let failure = DeliveryFailure {
+            error: OutboxError {
+                kind: "duplicate_without_id".to_owned(),
+                message: Text::new(
+                    "AutoInvoice säger att fakturan redan är mottagen, men den går inte att hitta där varken på sitt id eller sitt nummer, så leveransen kan inte följas härifrån. Kontrollera fakturan i AutoInvoice och markera den sedan som hanterad.",
+                    "AutoInvoice says it already has the invoice, but it cannot be found there by its id or its number, so its delivery cannot be followed from here. Check the invoice in AutoInvoice, then mark it as handled.",
+                ),
+            },
+            reasons: Vec::new(),
+            channel: RoutingSnapshot::from_json(&entry.routing)
+                .channel()
+                .map(str::to_owned),
+        };
+        self.app
+            .with_store(|store| store.mark_outbox_failed(entry.invoice_id, &failure, now))?;
+        add(&self.counters.failed);
+        Ok(())
+    }
+
     fn handed_over(
         &self,
         entry: &OutboxEntry,
@@ -541,6 +738,7 @@ struct PollTask {
     client: Arc<AxClient>,
     schedule: Schedule,
     counters: Arc<PassCounters>,
+    notice_after: u32,
 }
 
 impl PollTask {
@@ -551,24 +749,34 @@ impl PollTask {
         };
         add(&self.counters.polled);
         let next = after(now, self.schedule.poll_delay(entry.polls));
-        let answer = async {
-            let invoice = self.client.invoice(&remote_id).await?;
-            let actions = self.client.actions(&remote_id).await?;
-            Ok::<_, AxError>((invoice, actions))
-        }
-        .await;
-        let (invoice, actions) = match answer {
-            Ok(answer) => answer,
+        // The invoice carries its actions: one call per poll.
+        let (invoice, actions) = match self.client.invoice(&remote_id).await {
+            Ok(invoice) => {
+                let actions = invoice.actions.clone();
+                (invoice, actions)
+            }
             Err(error) => {
-                if error.is_transient() {
+                // Unreachable: a notice after many in a row. Any other refusal will not mend by
+                // itself: a notice at once. The polls go on with growing intervals either way.
+                let notice_after = if error.is_transient() {
                     self.counters.offline.store(true, Ordering::Relaxed);
-                }
-                self.app
-                    .with_store(|store| store.record_outbox_poll(id, None, now, next))?;
-                return Ok(());
+                    self.notice_after
+                } else {
+                    1
+                };
+                let recorded = self.app.with_store(|store| {
+                    store.record_outbox_poll_error(
+                        id,
+                        &outbox_error(&error),
+                        now,
+                        next,
+                        notice_after,
+                    )
+                });
+                return moved_on_is_fine(recorded.map(drop));
             }
         };
-        self.app.with_store(|store| {
+        let recorded = self.app.with_store(|store| {
             record_actions(store, id, &actions, now)?;
             match settle(&invoice, &actions) {
                 Settled::Delivered(channel) => {
@@ -584,6 +792,16 @@ impl PollTask {
                 }
             }
             Ok::<_, StoreError>(())
-        })
+        });
+        moved_on_is_fine(recorded)
+    }
+}
+
+/// Another process (the app beside `fakturera sync`) may have polled the same invoice and moved
+/// its entry on first; that is not an error of this poll.
+fn moved_on_is_fine(outcome: Result<(), AppError>) -> Result<(), AppError> {
+    match outcome {
+        Err(error) if error.code == ErrorCode::Conflict => Ok(()),
+        other => other,
     }
 }

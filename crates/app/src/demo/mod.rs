@@ -2,6 +2,7 @@
 //! (issued, paid, partly paid, overdue, credited, a few drafts), for trying the program and for
 //! screenshots. Fast enough to run when the app starts in demo mode.
 
+mod history;
 mod registers;
 mod year;
 
@@ -31,6 +32,8 @@ pub struct DemoSummary {
     pub credits: u32,
     pub drafts: u32,
     pub payments: u32,
+    /// Issued invoices already delivered to their customers (all but the last few days').
+    pub delivered: u32,
 }
 
 /// The moment an event of `date` is logged: office hours, a minute apart per step.
@@ -247,6 +250,7 @@ fn fill(store: &mut Store, today: NaiveDate, language: Language) -> Result<DemoS
             credits: 0,
             drafts: 0,
             payments: 0,
+            delivered: 0,
         },
         customers,
         articles,
@@ -278,5 +282,7 @@ fn fill(store: &mut Store, today: NaiveDate, language: Language) -> Result<DemoS
             Fate::Draft | Fate::Unpaid | Fate::Credited { .. } => {}
         }
     }
-    Ok(filler.summary)
+    let mut summary = filler.summary;
+    summary.delivered = history::record_deliveries(store, today, language)?;
+    Ok(summary)
 }

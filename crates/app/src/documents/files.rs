@@ -109,8 +109,53 @@ pub(crate) fn write_whole(
 }
 
 /// When set, "Spara PDF", "Spara e-faktura" and "Förhandsgranska" write into this folder without a
-/// dialog and open no viewer: for end-to-end tests, which cannot drive a native dialog.
+/// dialog and open no viewer: for end-to-end tests, which cannot drive a native dialog. Only debug
+/// builds read it (see [`documents_dir_for_tests`]).
 pub const DOCUMENTS_DIR_ENV: &str = "FAKTURERA_DOCUMENTS_DIR";
+
+/// The folder from [`DOCUMENTS_DIR_ENV`] in a debug build (the end-to-end tests run one); always
+/// `None` in a release build, where every document goes through the native dialog.
+pub fn documents_dir_for_tests() -> Option<PathBuf> {
+    if !cfg!(debug_assertions) {
+        return None;
+    }
+    std::env::var_os(DOCUMENTS_DIR_ENV)
+        .filter(|folder| !folder.is_empty())
+        .map(PathBuf::from)
+}
+
+/// Where preview PDFs go: a folder of this user's own (the OS cache folder, not the shared temp
+/// folder), readable and writable by this user only, so no other account can read an invoice or
+/// plant a file or a link under the name the viewer opens.
+pub fn private_preview_folder(language: Language) -> Result<PathBuf, AppError> {
+    let folder = dirs::cache_dir()
+        .or_else(dirs::data_local_dir)
+        .map(|base| base.join("se.fakturera.desktop").join("preview"))
+        .ok_or_else(|| {
+            AppError::internal(
+                &Text::new(
+                    "Det finns ingen egen mapp för förhandsgranskningar. Spara PDF:en i stället.",
+                    "There is no folder of your own for previews. Save the PDF instead.",
+                ),
+                language,
+            )
+        })?;
+    std::fs::create_dir_all(&folder).map_err(|error| write_failed(&folder, &error, language))?;
+    make_private(&folder).map_err(|error| write_failed(&folder, &error, language))?;
+    Ok(folder)
+}
+
+#[cfg(unix)]
+fn make_private(folder: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o700))
+}
+
+/// Elsewhere the per-user cache folder is already the user's own.
+#[cfg(not(unix))]
+fn make_private(_folder: &Path) -> std::io::Result<()> {
+    Ok(())
+}
 
 impl App {
     /// Writes the preview PDF of what the editor shows into `folder` and returns where, so the

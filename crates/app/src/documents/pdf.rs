@@ -56,6 +56,20 @@ impl App {
         self.with_store(|store| {
             let source = stored_source(store, InvoiceId(id))
                 .map_err(|error| error.into_app_error(language))?;
+            if source.issued {
+                let letter = crate::money_in::letters::letter_for_document(
+                    store,
+                    InvoiceId(id),
+                    &source.invoice,
+                )
+                .map_err(|error| error.into_app_error(language))?;
+                if let Some(letter) = letter {
+                    let logo = store
+                        .company_logo()
+                        .map_err(|error| error.into_app_error(language))?;
+                    return crate::money_in::letters::render(&letter, logo.as_ref(), language);
+                }
+            }
             render_with_logo(store, &source.invoice, language)
         })
     }

@@ -1,10 +1,13 @@
-//! Which way the invoice leaves: the Peppol rules only matter when it goes as an e-invoice.
+//! Which way the invoice leaves: as a Peppol e-invoice, an e-mail with our PDF or a letter.
 //!
-//! A private person has no Peppol address, so PEPPOL-EN16931-R010 fires for every invoice to one;
-//! blocking on it would stop every letter and e-mail. The customer's delivery choice decides: an
-//! explicit e-invoice, or "automatic" once the receiver lookup has found a Peppol address.
+//! The customer's delivery choice decides; "automatic" is resolved the way AutoInvoice resolves it:
+//! an e-invoice once the receiver lookup has found a Peppol address, else e-mail when the customer
+//! has an address for it, else a letter. A private person has no Peppol address, which must not
+//! stop a letter, so the rules that only a Peppol receiver needs block only the e-invoice route.
 
 use fakturera_store::{Customer, DeliveryChoice};
+
+use crate::delivery::ChannelCode;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -21,17 +24,26 @@ pub enum DeliveryRoute {
 
 impl DeliveryRoute {
     pub fn for_customer(customer: &Customer) -> DeliveryRoute {
-        let has_peppol_address = customer
-            .einvoice_address
-            .as_deref()
-            .is_some_and(|address| !address.trim().is_empty());
-        match customer.delivery_choice {
-            DeliveryChoice::EInvoice => DeliveryRoute::EInvoice,
-            DeliveryChoice::Automatic if has_peppol_address => DeliveryRoute::EInvoice,
-            DeliveryChoice::Automatic | DeliveryChoice::Email | DeliveryChoice::Letter => {
-                DeliveryRoute::Paper
-            }
+        match channel_for_customer(customer) {
+            ChannelCode::Einvoice => DeliveryRoute::EInvoice,
+            ChannelCode::Email | ChannelCode::Print => DeliveryRoute::Paper,
         }
+    }
+}
+
+/// The channel an invoice to `customer` goes by, "automatic" resolved as AutoInvoice does.
+pub fn channel_for_customer(customer: &Customer) -> ChannelCode {
+    let has_peppol_address = customer
+        .einvoice_address
+        .as_deref()
+        .is_some_and(|address| !address.trim().is_empty());
+    match customer.delivery_choice {
+        DeliveryChoice::EInvoice => ChannelCode::Einvoice,
+        DeliveryChoice::Email => ChannelCode::Email,
+        DeliveryChoice::Letter => ChannelCode::Print,
+        DeliveryChoice::Automatic if has_peppol_address => ChannelCode::Einvoice,
+        DeliveryChoice::Automatic if !customer.email.trim().is_empty() => ChannelCode::Email,
+        DeliveryChoice::Automatic => ChannelCode::Print,
     }
 }
 
@@ -72,5 +84,17 @@ mod tests {
                 "{choice:?} {address:?}"
             );
         }
+    }
+
+    #[test]
+    fn automatic_goes_the_way_autoinvoice_would_send_it() {
+        let mut customer = Customer::new("1", "Kund AB");
+        assert_eq!(channel_for_customer(&customer), ChannelCode::Print);
+        customer.email = "ekonomi@kund.se".to_owned();
+        assert_eq!(channel_for_customer(&customer), ChannelCode::Email);
+        customer.einvoice_address = Some("0007:5567212047".to_owned());
+        assert_eq!(channel_for_customer(&customer), ChannelCode::Einvoice);
+        customer.delivery_choice = DeliveryChoice::Letter;
+        assert_eq!(channel_for_customer(&customer), ChannelCode::Print);
     }
 }

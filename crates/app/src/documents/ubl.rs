@@ -37,7 +37,7 @@ impl App {
     /// side by side instead of one after another.
     pub fn issued_documents(&self, id: i64) -> Result<IssuedDocuments, AppError> {
         let language = self.language();
-        let (source, logo) = self.with_store(|store| {
+        let (source, logo, letter) = self.with_store(|store| {
             let source = stored_source(store, InvoiceId(id))
                 .map_err(|error| error.into_app_error(language))?;
             if !source.issued {
@@ -46,12 +46,23 @@ impl App {
             let logo = store
                 .company_logo()
                 .map_err(|error| error.into_app_error(language))?;
-            Ok((source, logo))
+            // A reminder or statement is printed as a letter; the UBL still carries its lines.
+            let letter = crate::money_in::letters::letter_for_document(
+                store,
+                InvoiceId(id),
+                &source.invoice,
+            )
+            .map_err(|error| error.into_app_error(language))?;
+            Ok((source, logo, letter))
         })?;
+        let bytes = match &letter {
+            Some(letter) => crate::money_in::letters::render(letter, logo.as_ref(), language)?,
+            None => render_with(&source.invoice, logo.as_ref(), language)?,
+        };
         let attachment = Attachment {
             filename: file_name(&source.invoice, DocumentKind::Pdf, language),
             mime: "application/pdf".to_owned(),
-            bytes: render_with(&source.invoice, logo.as_ref(), language)?,
+            bytes,
         };
         let xml = write_ubl(&source.invoice, Some(&attachment))
             .map_err(|error| error.into_app_error(language))?;

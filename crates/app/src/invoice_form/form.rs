@@ -48,10 +48,36 @@ impl From<VatTreatment> for VatTreatmentCode {
     }
 }
 
+/// What a row of the editor is: an item with quantity, price and VAT, or a text row with only a
+/// description (a heading, an explanation), which never changes a total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum RowKindCode {
+    #[default]
+    Item,
+    Text,
+}
+
+/// How the invoice-level discount is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum DiscountKindCode {
+    /// A percentage of the lines.
+    #[default]
+    Percent,
+    /// An amount in the invoice currency, with or without VAT as the prices are.
+    Amount,
+}
+
 /// One row of the editor, every number as typed.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct InvoiceLineForm {
+    /// An item, or a text row (only `description` counts; the other cells are ignored).
+    #[serde(default)]
+    pub kind: RowKindCode,
     pub article_number: String,
     pub description: String,
     pub quantity: String,
@@ -87,4 +113,9 @@ pub struct InvoiceForm {
     /// Fakturaavgift excluding VAT (or including, with `prices_include_vat`); empty for none.
     pub invoice_fee: String,
     pub freight: String,
+    /// The invoice-level discount as typed; empty for none.
+    #[serde(default)]
+    pub discount: String,
+    #[serde(default)]
+    pub discount_kind: DiscountKindCode,
 }

@@ -1,9 +1,11 @@
 //! From a domain invoice back to the editor's form, so a saved draft opens as it was typed.
 
-use fakturera_core::invoice::{ChargeKind, Discount, Invoice, PriceEntry, Rounding};
+use fakturera_core::invoice::{
+    ChargeKind, Discount, Invoice, PriceEntry, Rounding, RowRef, rows_in_order,
+};
 use rust_decimal::Decimal;
 
-use super::form::{InvoiceForm, InvoiceLineForm};
+use super::form::{DiscountKindCode, InvoiceForm, InvoiceLineForm, RowKindCode};
 
 fn text(amount: Decimal) -> String {
     amount.normalize().to_string()
@@ -37,24 +39,43 @@ pub fn form_from_invoice(invoice: &Invoice) -> InvoiceForm {
         prices_include_vat: invoice.price_entry == PriceEntry::IncludingVat,
         round_to_whole_kronor: invoice.rounding == Rounding::WholeKronor,
         notes: invoice.notes.clone(),
-        lines: invoice
-            .lines
-            .iter()
-            .map(|line| InvoiceLineForm {
-                article_number: line.article_number.clone(),
-                description: line.description.clone(),
-                quantity: text(line.quantity),
-                unit: line.unit.as_str().to_owned(),
-                unit_price: text(line.unit_price),
-                discount_percent: match line.discount {
-                    Discount::Percent(percent) => text(percent),
-                    Discount::None | Discount::Amount(_) => String::new(),
-                },
-                vat_treatment: line.vat.treatment.into(),
-                vat_rate: text(line.vat.rate),
+        lines: rows_in_order(invoice.lines.len(), &invoice.text_rows)
+            .into_iter()
+            .filter_map(|row| match row {
+                RowRef::Line(index) => invoice.lines.get(index).map(line_form),
+                RowRef::Text(index) => invoice.text_rows.get(index).map(|row| InvoiceLineForm {
+                    kind: RowKindCode::Text,
+                    description: row.text.clone(),
+                    ..InvoiceLineForm::default()
+                }),
             })
             .collect(),
         invoice_fee: charge(ChargeKind::InvoiceFee),
         freight: charge(ChargeKind::Freight),
+        discount: match invoice.discount {
+            Discount::None => String::new(),
+            Discount::Percent(value) | Discount::Amount(value) => text(value),
+        },
+        discount_kind: match invoice.discount {
+            Discount::Amount(_) => DiscountKindCode::Amount,
+            Discount::None | Discount::Percent(_) => DiscountKindCode::Percent,
+        },
+    }
+}
+
+fn line_form(line: &fakturera_core::invoice::InvoiceLine) -> InvoiceLineForm {
+    InvoiceLineForm {
+        kind: RowKindCode::Item,
+        article_number: line.article_number.clone(),
+        description: line.description.clone(),
+        quantity: text(line.quantity),
+        unit: line.unit.as_str().to_owned(),
+        unit_price: text(line.unit_price),
+        discount_percent: match line.discount {
+            Discount::Percent(percent) => text(percent),
+            Discount::None | Discount::Amount(_) => String::new(),
+        },
+        vat_treatment: line.vat.treatment.into(),
+        vat_rate: text(line.vat.rate),
     }
 }

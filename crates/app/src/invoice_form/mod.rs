@@ -6,11 +6,13 @@
 mod decimal_input;
 mod form;
 mod from_invoice;
+mod rows;
 mod to_invoice;
 mod totals_view;
 
 pub use decimal_input::parse_decimal;
-pub use form::{InvoiceForm, InvoiceLineForm, VatTreatmentCode};
+pub use form::{DiscountKindCode, InvoiceForm, InvoiceLineForm, RowKindCode, VatTreatmentCode};
 pub use from_invoice::form_from_invoice;
+pub use rows::{form_field, form_fields};
 pub use to_invoice::{FormParties, invoice_from_form};
 pub use totals_view::{TotalsView, VatRowView};

@@ -2,7 +2,8 @@
 
 use chrono::NaiveDate;
 use fakturera_core::invoice::{
-    Charge, ChargeKind, Discount, Invoice, InvoiceKind, InvoiceLine, PriceEntry, Rounding,
+    Charge, ChargeKind, Discount, Invoice, InvoiceKind, InvoiceLine, PriceEntry, Rounding, TextRow,
+    check_amount_limits,
 };
 use fakturera_core::money::Currency;
 use fakturera_core::party::{Buyer, Seller};
@@ -13,7 +14,7 @@ use fakturera_core::{FieldError, FieldErrors, Text};
 use rust_decimal::Decimal;
 
 use super::decimal_input::parse_decimal;
-use super::form::{InvoiceForm, InvoiceLineForm};
+use super::form::{DiscountKindCode, InvoiceForm, InvoiceLineForm, RowKindCode};
 
 /// The parties and kind an invoice is drafted for; they come from the registers, not the form.
 #[derive(Debug, Clone)]
@@ -109,10 +110,15 @@ fn line_from_form(
 }
 
 /// The VAT of ancillary charges follows the main supply: the line with the largest amount.
+/// Checked: the limits are enforced after this, on the finished invoice.
 fn main_supply_vat(lines: &[InvoiceLine]) -> LineVat {
     lines
         .iter()
-        .max_by_key(|line| (line.quantity * line.unit_price).abs())
+        .max_by_key(|line| {
+            line.quantity
+                .checked_mul(line.unit_price)
+                .map_or(Decimal::MAX, |amount| amount.abs())
+        })
         .map_or(LineVat::swedish(Decimal::from(25)), |line| line.vat)
 }
 
@@ -155,12 +161,24 @@ pub fn invoice_from_form(form: &InvoiceForm, parties: FormParties) -> Result<Inv
         )),
         _ => Some(Decimal::ONE),
     };
-    let lines: Vec<Option<InvoiceLine>> = form
-        .lines
-        .iter()
-        .enumerate()
-        .map(|(index, line)| line_from_form(index, line, &mut errors))
-        .collect();
+    // Text rows come apart from the lines, each placed before the line that follows it. Problems
+    // name the form's row, so they show in the grid where the user typed.
+    let mut text_rows = Vec::new();
+    let mut lines: Vec<Option<InvoiceLine>> = Vec::new();
+    for (index, line) in form.lines.iter().enumerate() {
+        match line.kind {
+            RowKindCode::Text => text_rows.push(TextRow {
+                before_line: lines.len(),
+                text: line.description.trim().to_owned(),
+            }),
+            RowKindCode::Item => lines.push(line_from_form(index, line, &mut errors)),
+        }
+    }
+    let discount = errors.collect(optional_decimal(
+        &form.discount,
+        "discount",
+        ("Fakturarabatten", "The invoice discount"),
+    ));
     let invoice_fee = errors.collect(optional_decimal(
         &form.invoice_fee,
         "invoice_fee",
@@ -181,6 +199,7 @@ pub fn invoice_from_form(form: &InvoiceForm, parties: FormParties) -> Result<Inv
         Some(exchange_rate),
         Some(invoice_fee),
         Some(freight),
+        Some(discount),
     ) = (
         issue_date,
         due_date,
@@ -190,6 +209,7 @@ pub fn invoice_from_form(form: &InvoiceForm, parties: FormParties) -> Result<Inv
         exchange_rate,
         invoice_fee,
         freight,
+        discount,
     )
     else {
         return Err(errors);
@@ -241,6 +261,16 @@ pub fn invoice_from_form(form: &InvoiceForm, parties: FormParties) -> Result<Inv
     };
     invoice.notes = form.notes.trim().to_owned();
     invoice.lines = lines;
+    invoice.text_rows = text_rows;
     invoice.charges = charges;
-    Ok(invoice)
+    invoice.discount = match (
+        discount.filter(|amount| !amount.is_zero()),
+        form.discount_kind,
+    ) {
+        (None, _) => Discount::None,
+        (Some(percent), DiscountKindCode::Percent) => Discount::Percent(percent),
+        (Some(amount), DiscountKindCode::Amount) => Discount::Amount(amount),
+    };
+    // Nothing computes a total on numbers too large to add up safely.
+    check_amount_limits(&invoice).into_result(invoice)
 }

@@ -1,7 +1,7 @@
 //! Totals as the UI shows them: every amount already computed by Rust, as an exact decimal string.
 
 use fakturera_core::Language;
-use fakturera_core::invoice::Totals;
+use fakturera_core::invoice::{RowRef, TextRow, Totals, rows_in_order};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -23,9 +23,11 @@ pub struct VatRowView {
 #[ts(export)]
 pub struct TotalsView {
     pub currency: String,
-    /// Net amount per line, in line order.
+    /// Net amount per row of the editor, in row order; empty for a text row.
     pub line_nets: Vec<String>,
     pub line_net_total: String,
+    /// The invoice-level discount (BT-107), positive; "0.00" for none.
+    pub allowance_total: String,
     pub charge_total: String,
     pub tax_exclusive: String,
     pub vat_rows: Vec<VatRowView>,
@@ -42,6 +44,7 @@ impl TotalsView {
             currency: currency.to_owned(),
             line_nets: totals.lines.iter().map(|line| amount(line.net)).collect(),
             line_net_total: amount(totals.line_net_total),
+            allowance_total: amount(totals.allowance_total),
             charge_total: amount(totals.charge_total),
             tax_exclusive: amount(totals.tax_exclusive),
             vat_rows: totals
@@ -64,5 +67,21 @@ impl TotalsView {
             rounding: amount(totals.rounding),
             payable: amount(totals.payable),
         }
+    }
+
+    /// The line amounts laid out as the editor's rows, with an empty amount for each text row.
+    pub fn with_text_rows(mut self, text_rows: &[TextRow]) -> TotalsView {
+        if text_rows.is_empty() {
+            return self;
+        }
+        let nets = std::mem::take(&mut self.line_nets);
+        self.line_nets = rows_in_order(nets.len(), text_rows)
+            .into_iter()
+            .map(|row| match row {
+                RowRef::Line(index) => nets.get(index).cloned().unwrap_or_default(),
+                RowRef::Text(_) => String::new(),
+            })
+            .collect();
+        self
     }
 }

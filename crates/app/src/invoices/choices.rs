@@ -10,7 +10,7 @@ use ts_rs::TS;
 
 use crate::app::App;
 use crate::error::AppError;
-use crate::invoice_form::{InvoiceLineForm, VatTreatmentCode};
+use crate::invoice_form::{InvoiceLineForm, RowKindCode, VatTreatmentCode};
 
 /// How many matches a picker shows; enough to choose from, few enough to read.
 const PICKER_LIMIT: u32 = 20;
@@ -49,21 +49,29 @@ pub struct ArticleChoice {
     pub line: InvoiceLineForm,
 }
 
-/// The VAT treatment a customer's rows start with; EU customers get goods or services by article.
-pub(crate) fn line_treatment(customer: Option<&Customer>, is_service: bool) -> VatTreatment {
-    match customer.map(|customer| customer.vat_treatment) {
-        Some(VatTreatment::EuGoods | VatTreatment::EuServices) if is_service => {
+/// The VAT treatment a row for `customer` starts with: the customer's own, except that an EU
+/// customer's row naming an article is goods or services by that article's kind. A free-text
+/// row (`is_service` unknown) follows the customer: "EU, varor" rows are goods (K), "EU,
+/// tjänster" rows services (AE).
+pub(crate) fn line_treatment(
+    customer: Option<&Customer>,
+    is_service: Option<bool>,
+) -> VatTreatment {
+    match (customer.map(|customer| customer.vat_treatment), is_service) {
+        (Some(VatTreatment::EuGoods | VatTreatment::EuServices), Some(true)) => {
             VatTreatment::EuServices
         }
-        Some(VatTreatment::EuGoods | VatTreatment::EuServices) => VatTreatment::EuGoods,
-        Some(treatment) => treatment,
-        None => VatTreatment::Swedish,
+        (Some(VatTreatment::EuGoods | VatTreatment::EuServices), Some(false)) => {
+            VatTreatment::EuGoods
+        }
+        (Some(treatment), _) => treatment,
+        (None, _) => VatTreatment::Swedish,
     }
 }
 
 /// A new empty row for `customer`: one piece at 25 % or the customer's VAT-free treatment.
 pub(crate) fn blank_line(customer: Option<&Customer>) -> InvoiceLineForm {
-    let treatment = line_treatment(customer, true);
+    let treatment = line_treatment(customer, None);
     InvoiceLineForm {
         quantity: "1".to_owned(),
         unit: "st".to_owned(),
@@ -78,7 +86,7 @@ pub(crate) fn article_line(
     customer: Option<&Customer>,
     date: NaiveDate,
 ) -> InvoiceLineForm {
-    let treatment = line_treatment(customer, article.is_service);
+    let treatment = line_treatment(customer, Some(article.is_service));
     let rate = if treatment.charges_vat() {
         VatRateSchedule::swedish()
             .rate_for(article.vat_rate_class, date)
@@ -87,6 +95,7 @@ pub(crate) fn article_line(
         rust_decimal::Decimal::ZERO
     };
     InvoiceLineForm {
+        kind: RowKindCode::Item,
         article_number: article.article_number.clone(),
         description: article.name.clone(),
         quantity: "1".to_owned(),
@@ -234,13 +243,41 @@ mod tests {
     }
 
     #[test]
-    fn blank_rows_charge_vat_only_where_the_customer_pays_it() {
+    fn blank_rows_follow_the_customers_treatment() {
         assert_eq!(blank_line(None).vat_rate, "25");
-        let eu = customer(VatTreatment::EuGoods);
-        let line = blank_line(Some(&eu));
-        assert_eq!(
-            (line.vat_treatment, line.vat_rate.as_str()),
-            (VatTreatmentCode::EuServices, "0")
-        );
+        let cases = [
+            (VatTreatment::EuGoods, VatTreatmentCode::EuGoods),
+            (VatTreatment::EuServices, VatTreatmentCode::EuServices),
+            (VatTreatment::Export, VatTreatmentCode::Export),
+            (
+                VatTreatment::DomesticReverseCharge,
+                VatTreatmentCode::DomesticReverseCharge,
+            ),
+        ];
+        for (treatment, expected) in cases {
+            let line = blank_line(Some(&customer(treatment)));
+            assert_eq!(
+                (line.vat_treatment, line.vat_rate.as_str()),
+                (expected, "0"),
+                "{treatment:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_articles_kind_decides_goods_or_services_for_eu_customers() {
+        for (customer_treatment, is_service, expected) in [
+            (VatTreatment::EuGoods, Some(true), VatTreatment::EuServices),
+            (VatTreatment::EuServices, Some(false), VatTreatment::EuGoods),
+            (VatTreatment::EuGoods, None, VatTreatment::EuGoods),
+            (VatTreatment::EuServices, None, VatTreatment::EuServices),
+            (VatTreatment::Swedish, Some(false), VatTreatment::Swedish),
+        ] {
+            assert_eq!(
+                line_treatment(Some(&customer(customer_treatment)), is_service),
+                expected,
+                "{customer_treatment:?} {is_service:?}"
+            );
+        }
     }
 }

@@ -24,7 +24,8 @@ impl From<InvoiceStatus> for InvoiceStatusCode {
     }
 }
 
-/// How much of an issued invoice is paid; kept apart from its status.
+/// Where an issued invoice stands with its payments, credits and write-offs; kept apart from its
+/// status. `credited`: a credit invoice cancels it in full; `applied`: it is a credit invoice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
@@ -32,6 +33,9 @@ pub enum PaymentStateCode {
     Unpaid,
     PartlyPaid,
     Paid,
+    Overpaid,
+    Credited,
+    Applied,
 }
 
 impl From<PaymentState> for PaymentStateCode {
@@ -40,6 +44,9 @@ impl From<PaymentState> for PaymentStateCode {
             PaymentState::Unpaid => PaymentStateCode::Unpaid,
             PaymentState::PartlyPaid => PaymentStateCode::PartlyPaid,
             PaymentState::Paid => PaymentStateCode::Paid,
+            PaymentState::Overpaid => PaymentStateCode::Overpaid,
+            PaymentState::Credited => PaymentStateCode::Credited,
+            PaymentState::Applied => PaymentStateCode::Applied,
         }
     }
 }
@@ -58,6 +65,8 @@ pub enum InvoiceFilterCode {
     Paid,
     Overdue,
     Credits,
+    /// Invoices a credit invoice cancels in full.
+    Credited,
 }
 
 impl From<InvoiceFilterCode> for InvoiceFilter {
@@ -71,6 +80,7 @@ impl From<InvoiceFilterCode> for InvoiceFilter {
             InvoiceFilterCode::Paid => InvoiceFilter::Paid,
             InvoiceFilterCode::Overdue => InvoiceFilter::Overdue,
             InvoiceFilterCode::Credits => InvoiceFilter::Credits,
+            InvoiceFilterCode::Credited => InvoiceFilter::Credited,
         }
     }
 }
@@ -101,6 +111,11 @@ mod tests {
                 InvoiceFilterCode::Credits,
                 "credits",
                 InvoiceFilter::Credits,
+            ),
+            (
+                InvoiceFilterCode::Credited,
+                "credited",
+                InvoiceFilter::Credited,
             ),
         ];
         for (code, json, filter) in cases {

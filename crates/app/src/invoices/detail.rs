@@ -11,6 +11,7 @@ use ts_rs::TS;
 use super::choices::{CustomerChoice, blank_line};
 use super::codes::InvoiceStatusCode;
 use super::payments::PaymentView;
+
 use crate::invoice_form::{InvoiceForm, InvoiceLineForm, TotalsView, form_from_invoice};
 
 /// Another invoice this one is linked to: the invoice a credit credits, or a credit of this one.
@@ -66,6 +67,7 @@ pub(crate) fn read_detail(
 ) -> Result<InvoiceDetail, StoreError> {
     let stored = store.invoice(id)?;
     let payment = store.payment_status(id)?;
+    let payment_state = payment.as_ref().map(|status| status.state);
     let credits = store.credits_of(id)?;
     let credited = match stored.credited_invoice_id {
         Some(original) => Some(InvoiceLink {
@@ -81,9 +83,7 @@ pub(crate) fn read_detail(
     let register_customer = store.customer(stored.customer_id).ok();
     let overdue = is_overdue(
         stored.status,
-        payment
-            .as_ref()
-            .map_or(PaymentState::Unpaid, |status| status.state),
+        payment_state.unwrap_or(PaymentState::Unpaid),
         stored.invoice.due_date,
         today,
     );
@@ -105,11 +105,16 @@ pub(crate) fn read_detail(
         form: form_from_invoice(&stored.invoice),
         blank_line: blank_line(register_customer.as_ref()),
         totals: TotalsView::new(
-            &stored.invoice.totals(),
+            // A draft written by an older version may hold numbers too large to add up.
+            &stored.invoice.checked_totals()?,
             stored.invoice.currency.code(),
             language,
-        ),
-        payment: payment.map(PaymentView::from),
+        )
+        .with_text_rows(&stored.invoice.text_rows),
+        payment: match payment {
+            Some(status) => Some(super::payments::payment_view(store, id, status)?),
+            None => None,
+        },
         overdue,
         created_at: stored.created_at.to_rfc3339(),
         updated_at: stored.updated_at.to_rfc3339(),

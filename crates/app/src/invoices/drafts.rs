@@ -15,7 +15,9 @@ use super::choices::{CustomerChoice, blank_line};
 use super::detail::{InvoiceDetail, is_draft, read_detail};
 use crate::app::App;
 use crate::error::{AppError, IntoAppError};
-use crate::invoice_form::{FormParties, InvoiceForm, InvoiceLineForm, invoice_from_form};
+use crate::invoice_form::{
+    DiscountKindCode, FormParties, InvoiceForm, InvoiceLineForm, invoice_from_form,
+};
 
 /// What the editor opens with for a new invoice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -65,6 +67,8 @@ pub(crate) fn default_form(
         lines: vec![blank_line(Some(customer))],
         invoice_fee: decimal_text(company.invoice_fee),
         freight: String::new(),
+        discount: String::new(),
+        discount_kind: DiscountKindCode::Percent,
     }
 }
 

@@ -59,7 +59,7 @@ fn check_before_issue(invoice: &Invoice, language: Language) -> Result<(), AppEr
     // The number is not known yet; a placeholder lets the core check everything else.
     let mut candidate = invoice.clone();
     candidate.number = Some("0".to_owned());
-    validate_for_issue(&candidate)
+    crate::invoice_form::form_fields(invoice, validate_for_issue(&candidate))
         .into_result(())
         .map_err(|errors| errors.into_app_error(language))
 }
@@ -93,12 +93,17 @@ pub(crate) fn issue_stored_with(
     }
     let ready = refreshed(store, id).map_err(|error| error.into_app_error(language))?;
     check_before_issue(&ready, language)?;
-    // An e-invoice the receiver's operator would reject must not be issued: the user would think
-    // it was sent.
+    // What would stop the invoice on its way to the customer must be fixed while it can still be
+    // changed: once locked, only a credit invoice could correct it.
     let customer = store
         .customer(stored.customer_id)
         .map_err(|error| error.into_app_error(language))?;
-    crate::documents::refuse_when_blocked(&ready, &customer, language)?;
+    crate::documents::refuse_when_blocked(
+        &ready,
+        &customer,
+        crate::documents::CheckStage::Issue,
+        language,
+    )?;
     let series = stored.series_id.0;
     let mut attempt = 0;
     loop {

@@ -42,7 +42,14 @@ pub struct InvoiceRow {
     /// Exact, two decimals.
     pub payable: String,
     pub payment_state: Option<PaymentStateCode>,
+    /// "Kvar att betala": exact, two decimals, never below zero; `None` for drafts. A credit
+    /// invoice and a fully credited invoice have nothing to pay.
+    pub to_pay: Option<String>,
+    /// What the customer has to get back (an overpayment, or a credit after payment), if anything.
+    pub to_refund: Option<String>,
     pub overdue: bool,
+    /// `invoice`, or `interest` for an interest invoice.
+    pub document_kind: String,
 }
 
 impl From<InvoiceSummary> for InvoiceRow {
@@ -59,7 +66,20 @@ impl From<InvoiceSummary> for InvoiceRow {
             currency: summary.currency,
             payable: format!("{:.2}", summary.payable),
             payment_state: summary.payment_state.map(Into::into),
+            to_pay: summary.remaining.map(|remaining| {
+                format!(
+                    "{:.2}",
+                    fakturera_core::receivables::without_negative_zero(
+                        remaining.max(rust_decimal::Decimal::ZERO)
+                    )
+                )
+            }),
+            to_refund: summary
+                .remaining
+                .filter(|remaining| remaining.is_sign_negative() && !remaining.is_zero())
+                .map(|remaining| format!("{:.2}", -remaining)),
             overdue: summary.overdue,
+            document_kind: summary.document_kind,
         }
     }
 }

@@ -6,6 +6,7 @@
 
 pub(crate) mod choices;
 mod codes;
+mod copy;
 mod credit;
 mod detail;
 pub(crate) mod drafts;
@@ -19,4 +20,4 @@ pub use credit::{CreditLineRequest, CreditRequest};
 pub use detail::{InvoiceDetail, InvoiceLink};
 pub use drafts::NewInvoice;
 pub use list::{InvoiceListPage, InvoiceListRequest, InvoiceRow};
-pub use payments::{InvoiceEventView, PaymentEntry, PaymentRequest, PaymentView};
+pub use payments::{InvoiceEventView, MoneyKindCode, PaymentEntry, PaymentRequest, PaymentView};

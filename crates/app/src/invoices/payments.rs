@@ -1,8 +1,13 @@
 //! Payments on issued invoices (kept apart from the frozen invoice) and the invoice's history.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use fakturera_core::invoice::MAX_AMOUNT;
+use fakturera_core::receivables::without_negative_zero;
 use fakturera_core::{FieldError, FieldErrors, Text};
-use fakturera_store::{InvoiceEvent, InvoiceId, Payment, PaymentStatus, StoreError};
+use fakturera_store::{
+    InvoiceEvent, InvoiceId, MoneyKind, MoneyRecord, Payment, PaymentStatus, Store, StoreError,
+};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -11,45 +16,124 @@ use crate::app::App;
 use crate::error::{AppError, IntoAppError};
 use crate::invoice_form::parse_decimal;
 
-/// One payment received.
+/// What a money record is: a payment, a deduction the customer made with a credit, money paid
+/// back, or a small difference written off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum MoneyKindCode {
+    Payment,
+    Deduction,
+    Refund,
+    WriteOff,
+}
+
+impl From<MoneyKind> for MoneyKindCode {
+    fn from(kind: MoneyKind) -> MoneyKindCode {
+        match kind {
+            MoneyKind::Payment => MoneyKindCode::Payment,
+            MoneyKind::Deduction => MoneyKindCode::Deduction,
+            MoneyKind::Refund => MoneyKindCode::Refund,
+            MoneyKind::WriteOff => MoneyKindCode::WriteOff,
+        }
+    }
+}
+
+/// One money record on the invoice, as booked (never changed; a mistake is reversed).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct PaymentEntry {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub kind: MoneyKindCode,
     pub paid_on: String,
+    /// Signed: a refund or a reversal is negative.
     pub amount: String,
     pub reference: String,
+    /// Set on a reversal: the record it reverses.
+    #[ts(type = "number | null")]
+    pub reverses: Option<i64>,
+    /// Booked from a bank payment file.
+    pub from_bank_file: bool,
 }
 
-/// Where an issued invoice stands with its payments; amounts as exact decimal strings.
+impl From<MoneyRecord> for PaymentEntry {
+    fn from(record: MoneyRecord) -> PaymentEntry {
+        PaymentEntry {
+            id: record.id,
+            kind: record.kind.into(),
+            paid_on: record.paid_on.to_string(),
+            amount: format!("{:.2}", without_negative_zero(record.amount)),
+            reference: record.reference,
+            reverses: record.reverses,
+            from_bank_file: record.bank_payment_id.is_some(),
+        }
+    }
+}
+
+/// Where an issued invoice stands with its payments, credits and write-offs; amounts as exact
+/// decimal strings, all computed by Rust.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct PaymentView {
     pub state: PaymentStateCode,
     pub payable: String,
+    /// Payments, deductions and refunds together.
     pub paid: String,
+    /// What issued credit invoices took off.
+    pub credited: String,
+    pub written_off: String,
+    /// "Kvar att betala": never below zero.
     pub remaining: String,
+    /// What the customer has to get back (overpaid, or credited after payment); "0.00" if nothing.
+    pub to_refund: String,
     pub due_date: String,
     pub payments: Vec<PaymentEntry>,
+    /// What is left (either way) is within the company's limit for öresdifferens, so "Skriv av"
+    /// closes it.
+    pub write_off_allowed: bool,
+}
+
+/// The company's öresdifferens limit in the currency of invoice `id` (the limit is in SEK).
+fn write_off_limit(store: &Store, id: InvoiceId) -> Result<Decimal, StoreError> {
+    let limit = store.receivables_settings()?.write_off_limit;
+    let rate = store.invoice(id)?.invoice.exchange_rate;
+    Ok(if rate > Decimal::ZERO {
+        limit / rate
+    } else {
+        limit
+    })
+}
+
+/// The view of `status` for invoice `id`, with whether a write-off is allowed.
+pub(crate) fn payment_view(
+    store: &Store,
+    id: InvoiceId,
+    status: PaymentStatus,
+) -> Result<PaymentView, StoreError> {
+    let remaining = status.remaining;
+    let allowed = !remaining.is_zero()
+        && status.state != fakturera_core::invoice::PaymentState::Applied
+        && remaining.abs() <= write_off_limit(store, id)?;
+    let mut view = PaymentView::from(status);
+    view.write_off_allowed = allowed;
+    Ok(view)
 }
 
 impl From<PaymentStatus> for PaymentView {
     fn from(status: PaymentStatus) -> PaymentView {
-        let amount = |value: rust_decimal::Decimal| format!("{value:.2}");
+        let amount = |value: Decimal| format!("{:.2}", without_negative_zero(value));
         PaymentView {
             state: status.state.into(),
             payable: amount(status.payable),
             paid: amount(status.paid),
-            remaining: amount((status.payable - status.paid).max(rust_decimal::Decimal::ZERO)),
+            credited: amount(status.credited),
+            written_off: amount(status.written_off),
+            remaining: amount(status.remaining.max(Decimal::ZERO)),
+            to_refund: amount((-status.remaining).max(Decimal::ZERO)),
             due_date: status.due_date.to_string(),
-            payments: status
-                .payments
-                .into_iter()
-                .map(|payment| PaymentEntry {
-                    paid_on: payment.paid_on.to_string(),
-                    amount: amount(payment.amount),
-                    reference: payment.reference,
-                })
-                .collect(),
+            payments: status.payments.into_iter().map(Into::into).collect(),
+            write_off_allowed: false,
         }
     }
 }
@@ -99,11 +183,22 @@ fn payment_from_request(request: &PaymentRequest) -> Result<Payment, FieldErrors
             )
         }),
     );
-    let amount = errors.collect(parse_decimal(
-        &request.amount,
-        "amount",
-        ("Beloppet", "The amount"),
-    ));
+    let amount = errors.collect(
+        parse_decimal(&request.amount, "amount", ("Beloppet", "The amount")).and_then(|amount| {
+            if amount.abs() > MAX_AMOUNT {
+                Err(FieldError::new(
+                    "amount",
+                    "range",
+                    Text::new(
+                        format!("Beloppet är orimligt stort. Ange högst {MAX_AMOUNT}."),
+                        format!("The amount is unreasonably large. Enter at most {MAX_AMOUNT}."),
+                    ),
+                ))
+            } else {
+                Ok(amount)
+            }
+        }),
+    );
     match (paid_on, amount) {
         (Some(paid_on), Some(amount)) => Ok(Payment {
             paid_on,
@@ -126,7 +221,58 @@ impl App {
         let payment =
             payment_from_request(request).map_err(|errors| errors.into_app_error(language))?;
         self.with_store(|store| {
-            Ok::<_, StoreError>(store.record_payment(InvoiceId(id), &payment, now)?.into())
+            let status = store.record_payment(InvoiceId(id), &payment, now)?;
+            payment_view(store, InvoiceId(id), status)
+        })
+    }
+
+    /// Records money paid back to the customer on invoice `id` (overpaid, or credited after
+    /// payment), at most what the customer has to get back.
+    pub fn record_invoice_refund(
+        &self,
+        id: i64,
+        request: &PaymentRequest,
+        now: DateTime<Utc>,
+    ) -> Result<PaymentView, AppError> {
+        let language = self.language();
+        let payment =
+            payment_from_request(request).map_err(|errors| errors.into_app_error(language))?;
+        self.with_store(|store| {
+            let status = store.record_refund(InvoiceId(id), &payment, now)?;
+            payment_view(store, InvoiceId(id), status)
+        })
+    }
+
+    /// Writes off what is left on invoice `id` when it is within the company's limit for
+    /// öresdifferens (in SEK; a foreign-currency invoice's limit is converted at its rate).
+    pub fn write_off_invoice_difference(
+        &self,
+        id: i64,
+        on: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<PaymentView, AppError> {
+        self.with_store(|store| {
+            let limit = write_off_limit(store, InvoiceId(id))?;
+            let status = store.write_off_remaining(InvoiceId(id), on, limit, now)?;
+            payment_view(store, InvoiceId(id), status)
+        })
+    }
+
+    /// Reverses money record `record_id` with a new record of the opposite amount, dated `on`.
+    pub fn reverse_invoice_payment(
+        &self,
+        record_id: i64,
+        on: NaiveDate,
+        note: &str,
+        now: DateTime<Utc>,
+    ) -> Result<PaymentView, AppError> {
+        self.with_store(|store| {
+            let status = store.reverse_money_record(record_id, on, note.trim(), now)?;
+            let id = status
+                .payments
+                .last()
+                .map_or(InvoiceId(0), |record| record.invoice_id);
+            payment_view(store, id, status)
         })
     }
 

@@ -86,13 +86,25 @@ async fn three_server_errors_then_success_with_growing_waits() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_timeout_is_retried_and_a_429_waits_as_long_as_asked() {
     let setup = setup().await;
-    // The worker's call limit is 2 s; the sandbox answers after 4 s.
+    // The sandbox never answers within the test (ten minutes), so a worker with a 3 s call limit
+    // times out on any machine, however fast or slow.
     setup.sandbox.state().lock().faults.push(Fault {
-        delay_ms: Some(4000),
+        delay_ms: Some(600_000),
         ..upload_fault(None)
     });
     let id = one_queued(&setup).await;
-    setup.worker.run_once(later(0)).await.expect("pass");
+    let impatient = fakturera_app::delivery::DeliveryWorker::new(
+        std::sync::Arc::new(fakturera_app::App::new(
+            setup.app.file_path(),
+            fakturera_core::Language::Swedish,
+        )),
+        setup.keychain.clone(),
+        fakturera_app::delivery::WorkerOptions {
+            request_timeout: std::time::Duration::from_secs(3),
+            ..crate::fast_options()
+        },
+    );
+    impatient.run_once(later(0)).await.expect("pass");
     let waited = entry(&setup, id);
     assert_eq!(waited.state, OutboxState::Queued);
     assert_eq!(
@@ -256,5 +268,194 @@ async fn a_failed_delivery_is_rerouted_to_email_and_ends_delivered() {
         kinds.contains(&"failed") && kinds.contains(&"rerouted"),
         "{kinds:?}"
     );
+    setup.sandbox.shutdown().await;
+}
+
+/// The reported storm: a 429 with an absurd Retry-After made the sender panic, the entry stayed
+/// `sending` (always due) and was posted again and again without backoff. Now the wait is bounded
+/// to an hour where it is read, and each invoice is posted once until then.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_absurd_retry_after_waits_an_hour_and_posts_each_invoice_once() {
+    let setup = setup().await;
+    setup.sandbox.state().lock().faults.push(Fault {
+        times: 1000,
+        retry_after: Some(u64::MAX),
+        ..upload_fault(Some(429))
+    });
+    let customer = add_customer(
+        &setup,
+        "Mejla AB",
+        "5560360793",
+        fakturera_store::DeliveryChoice::Email,
+    );
+    let ids: Vec<i64> = (0..5).map(|_| draft(&setup, customer)).collect();
+    for id in &ids {
+        setup.app.send_invoice(*id, later(0)).expect("queued");
+    }
+    for second in 0..20 {
+        setup.worker.run_once(later(second)).await.expect("pass");
+    }
+    assert_eq!(uploads(&setup), 5, "one post each, then the wait");
+    for id in &ids {
+        let waiting = entry(&setup, *id);
+        assert_eq!(waiting.state, OutboxState::Queued);
+        let wait = (waiting.next_attempt_at - later(0)).num_seconds();
+        assert!((3600..3600 + 60).contains(&wait), "{wait}");
+    }
+    setup.sandbox.shutdown().await;
+}
+
+/// A 409 "duplicate" for an invoice the operator cannot find by uuid or number: its status can never
+/// be asked for, so the entry fails with a notice instead of being polled for ever.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_duplicate_without_an_id_fails_with_a_notice_instead_of_polling_nothing() {
+    let setup = setup().await;
+    setup.sandbox.state().lock().faults.push(Fault {
+        body: Some(
+            serde_json::json!({"code": "DUPLICATE_UUID", "message": "Duplicate", "details": []}),
+        ),
+        ..upload_fault(Some(409))
+    });
+    let id = one_queued(&setup).await;
+    setup.worker.run_once(later(0)).await.expect("pass");
+    let failed = entry(&setup, id);
+    assert_eq!(failed.state, OutboxState::Failed);
+    assert_eq!(failed.remote_id, None);
+    assert_eq!(
+        failed.last_error.as_ref().map(|error| error.kind.as_str()),
+        Some("duplicate_without_id")
+    );
+    let notices = setup.app.delivery_notices().expect("notices");
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    setup.sandbox.shutdown().await;
+}
+
+/// Status polls that keep failing end in a notice (the polls go on); one that is answered again
+/// clears the error.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn status_polls_that_keep_failing_raise_a_notice() {
+    let setup = setup().await;
+    setup.sandbox.state().lock().progression.outcome =
+        autoinvoice_sandbox::ProgressionOutcome::Manual;
+    let id = one_queued(&setup).await;
+    setup.worker.run_once(later(0)).await.expect("pass");
+    assert_eq!(entry(&setup, id).state, OutboxState::HandedOver);
+    setup.sandbox.state().lock().faults.push(Fault {
+        path: "/v1/invoices/*".into(),
+        method: Some("GET".into()),
+        times: 1000,
+        status: Some(503),
+        body: None,
+        retry_after: None,
+        delay_ms: None,
+        drop_connection: false,
+    });
+    let limit = crate::fast_options().poll_errors_before_notice;
+    let mut now = later(0);
+    for _ in 0..limit {
+        now = entry(&setup, id).next_poll_at.expect("polled");
+        setup.worker.run_once(now).await.expect("pass");
+    }
+    let stuck = entry(&setup, id);
+    assert_eq!(stuck.state, OutboxState::HandedOver, "still polled");
+    assert_eq!(stuck.poll_errors, limit);
+    let notices = setup.app.delivery_notices().expect("notices");
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(notices[0].message.contains("AutoInvoice"), "{notices:?}");
+
+    setup.sandbox.state().lock().faults.clear();
+    let next = stuck.next_poll_at.expect("polled");
+    assert!(next > now);
+    setup.worker.run_once(next).await.expect("pass");
+    let answered = entry(&setup, id);
+    assert_eq!((answered.poll_errors, answered.last_error), (0, None));
+    setup.sandbox.shutdown().await;
+}
+
+/// "Markera som hanterad" only where AutoInvoice cannot deliver the invoice on its own: an entry
+/// tried without a sure answer (a timeout) may be with AutoInvoice, so it is refused.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_invoice_autoinvoice_may_hold_cannot_be_marked_handled() {
+    let setup = setup().await;
+    setup.sandbox.state().lock().faults.push(Fault {
+        drop_connection: true,
+        ..upload_fault(None)
+    });
+    let id = one_queued(&setup).await;
+    setup.worker.run_once(later(0)).await.expect("pass");
+    let status = setup.app.delivery_status(id).expect("status");
+    assert_eq!(status.state, DeliveryStateCode::WaitingForConnection);
+    assert!(!status.can_mark_handled, "{status:?}");
+    let refused = setup
+        .app
+        .mark_delivery_handled(id, "Skickad med post", later(1))
+        .expect_err("AutoInvoice may have it");
+    assert_eq!(refused.code, fakturera_app::ErrorCode::Conflict);
+    assert_eq!(setup.sandbox.state().lock().received().len(), 1, "it does");
+    setup.sandbox.shutdown().await;
+}
+
+/// "Skicka kopia": a delivered invoice goes once more, by e-mail, to another address; the same
+/// invoice at AutoInvoice (rerouted), polled until the copy is delivered, the address in the
+/// timeline. Anything but a delivered invoice, or an address that is not one, is refused.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_copy_of_a_delivered_invoice_goes_by_email_to_another_address() {
+    let setup = setup().await;
+    let id = one_queued(&setup).await;
+    let early = setup
+        .app
+        .send_invoice_copy(id, "ekonomi@kund.se", setup.keychain.as_ref(), later(0))
+        .await
+        .expect_err("not delivered yet");
+    assert!(early.message.contains("levererad"), "{}", early.message);
+
+    setup.worker.run_once(later(0)).await.expect("pass");
+    crate::pass_until(&setup, 1, 5, |setup| {
+        setup.app.delivery_status(id).expect("status").state == DeliveryStateCode::Delivered
+    })
+    .await;
+    assert!(setup.app.delivery_status(id).expect("status").can_send_copy);
+
+    let bad = setup
+        .app
+        .send_invoice_copy(id, "ekonomi at kund", setup.keychain.as_ref(), later(30))
+        .await
+        .expect_err("not an address");
+    assert_eq!(bad.fields[0].field, "email");
+
+    let copied = setup
+        .app
+        .send_invoice_copy(id, " ekonomi@kund.se ", setup.keychain.as_ref(), later(30))
+        .await
+        .expect("copy sent");
+    assert_eq!(copied.state, DeliveryStateCode::HandedOver);
+    assert!(!copied.can_send_copy);
+    crate::pass_until(&setup, 40, 10, |setup| {
+        setup.app.delivery_status(id).expect("status").state == DeliveryStateCode::Delivered
+    })
+    .await;
+    let timeline = setup.app.delivery_timeline(id).expect("timeline");
+    let copy = timeline
+        .events
+        .iter()
+        .find(|event| event.kind == "copy_sent")
+        .expect("the copy is in the timeline");
+    assert_eq!(copy.label, "Kopia skickad med e-post till ekonomi@kund.se");
+    assert!(
+        timeline
+            .events
+            .iter()
+            .any(|event| event.kind == "action" && event.message.contains("ekonomi@kund.se")),
+        "AutoInvoice was asked to e-mail the copy to the address: {:?}",
+        timeline.events
+    );
+    let delivered = timeline
+        .events
+        .iter()
+        .filter(|event| event.action.as_deref() == Some("DELIVERED"))
+        .count();
+    assert_eq!(delivered, 2, "the invoice and its copy");
+    // One invoice at AutoInvoice: the copy is the same invoice, never a second one.
+    assert_eq!(setup.sandbox.state().lock().received().len(), 1);
     setup.sandbox.shutdown().await;
 }

@@ -5,7 +5,12 @@
 mod channels;
 mod credentials;
 mod faults;
+mod leases;
+mod matrix;
+mod money_in;
 mod offline;
+mod real_api;
+mod retry;
 mod secrets;
 
 use std::sync::Arc;
@@ -65,8 +70,11 @@ pub fn fast_options() -> WorkerOptions {
             poll_base: Duration::from_millis(50),
             poll_cap: Duration::from_millis(200),
         },
-        request_timeout: Duration::from_secs(2),
+        // Far beyond any call to the sandbox on a slow machine: only the tests that make the
+        // sandbox never answer meet a timeout.
+        request_timeout: Duration::from_secs(60),
         idle_wait: Duration::from_millis(200),
+        poll_errors_before_notice: 3,
         ..WorkerOptions::default()
     }
 }

@@ -60,7 +60,9 @@ async fn ten_invoices_queue_offline_and_go_by_themselves_when_the_service_is_bac
     let clock: Arc<dyn WallClock> = Arc::new(SystemWallClock);
     let running = tokio::spawn(setup.worker.clone().run(clock, stopped));
 
-    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    // The worker runs on the wall clock here; the deadlines only turn a hang into a failure and
+    // are far beyond what the steps take on a slow, busy machine.
+    let deadline = std::time::Instant::now() + Duration::from_secs(300);
     loop {
         let states: Vec<DeliveryStateCode> = ids
             .iter()
@@ -87,7 +89,7 @@ async fn ten_invoices_queue_offline_and_go_by_themselves_when_the_service_is_bac
     })
     .await
     .expect("sandbox back");
-    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    let deadline = std::time::Instant::now() + Duration::from_secs(300);
     loop {
         let delivered = ids
             .iter()

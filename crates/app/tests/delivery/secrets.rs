@@ -158,3 +158,67 @@ mod erased {
         }
     }
 }
+
+/// The token request carries both keys, so the "sandbox" may only be this computer: a remote
+/// address is refused when typed, and when a company file already holds one nothing is sent.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_keys_are_never_sent_to_a_sandbox_off_this_computer() {
+    let setup = setup().await;
+    for remote in [
+        "http://192.0.2.10:8787",
+        "https://ax.example.com",
+        "http://localhost.example.com:8787",
+        "http://user:pw@127.0.0.1:8787",
+    ] {
+        let form = AutoInvoiceSettingsForm {
+            enabled: true,
+            company_id: autoinvoice_sandbox::DEMO_CLIENT_ID.into(),
+            environment: EnvironmentCode::Sandbox,
+            sandbox_url: remote.into(),
+            concurrency: 4,
+            api_key: String::new(),
+            vendor_key: String::new(),
+        };
+        let error = setup
+            .app
+            .save_autoinvoice_settings(&form, setup.keychain.as_ref())
+            .expect_err(remote);
+        assert_eq!(error.fields[0].field, "sandbox_url", "{remote}: {error:?}");
+    }
+
+    // A file that says otherwise (an older version, or edited by hand).
+    setup
+        .app
+        .with_store(|store| {
+            store.set_autoinvoice_settings(
+                fakturera_store::AutoInvoiceEnvironment::Sandbox,
+                "http://192.0.2.10:8787",
+                4,
+            )
+        })
+        .expect("planted");
+    let refused = setup
+        .app
+        .test_autoinvoice_connection(setup.keychain.as_ref())
+        .await
+        .expect_err("not this computer");
+    assert_eq!(refused.code, fakturera_app::ErrorCode::InvalidInput);
+    let customer = add_customer(&setup, "Mejla AB", "5560360793", DeliveryChoice::Email);
+    let id = draft(&setup, customer);
+    setup.app.send_invoice(id, later(0)).expect("queued");
+    let report = setup.worker.run_once(later(1)).await.expect("pass");
+    assert!(report.paused, "{report:?}");
+    let status = setup.app.delivery_status(id).expect("status");
+    assert!(
+        status
+            .detail
+            .as_deref()
+            .is_some_and(|detail| detail.contains("127.0.0.1")),
+        "{status:?}"
+    );
+    assert!(
+        setup.sandbox.state().lock().calls.is_empty(),
+        "nothing was sent anywhere"
+    );
+    setup.sandbox.shutdown().await;
+}

@@ -78,6 +78,7 @@ pub fn line(
     rate: &str,
 ) -> InvoiceLineForm {
     InvoiceLineForm {
+        kind: Default::default(),
         article_number: String::new(),
         description: description.into(),
         quantity: quantity.into(),

@@ -5,6 +5,7 @@
 mod blocking;
 mod company;
 mod pdf;
+mod printing;
 mod scenarios;
 use fakturera_official_validator as validator;
 

@@ -330,6 +330,7 @@ fn build(fixture: &Fixture) -> Vec<Row> {
     table.add("lines-500", einvoice, |form| {
         form.lines = (0..500)
             .map(|index| InvoiceLineForm {
+                kind: Default::default(),
                 description: format!("Rad {} – konsulttimme", index + 1),
                 quantity: format!("{}", index % 7 + 1),
                 ..many.clone()
@@ -383,20 +384,18 @@ fn build(fixture: &Fixture) -> Vec<Row> {
         },
     );
 
-    // Broken on purpose, for customers who get letters, so issuing goes through.
+    // A letter customer who gave no reference: the customer number is the buyer reference, so
+    // the file is valid (PEPPOL-EN16931-R003) and the customer can still match it.
     let unreferenced = table.customer(&CustomerForm {
         your_reference: String::new(),
         buyer_reference: String::new(),
         ..customer_form("Referenslösa Bolaget AB", DeliveryChoiceCode::Letter)
     });
-    table.add_broken(
-        "broken-no-reference",
-        "PEPPOL-EN16931-R003",
-        unreferenced,
-        |form| {
-            form.lines = vec![line("Konsultarvode", "1", "tim", "950", "25")];
-        },
-    );
+    table.add("letter-without-reference", unreferenced, |form| {
+        form.lines = vec![line("Konsultarvode", "1", "tim", "950", "25")];
+    });
+
+    // Broken on purpose, for a customer who gets letters, so issuing goes through.
     let anonymous = table.customer(&CustomerForm {
         kind: CustomerKindCode::Private,
         legal_id: String::new(),
@@ -404,9 +403,11 @@ fn build(fixture: &Fixture) -> Vec<Row> {
         your_reference: "Olle Ek".into(),
         ..customer_form("Olle Ek", DeliveryChoiceCode::Letter)
     });
+    // Known only by an e-mail address: the file names the buyer by it (EM), which EN 16931 takes
+    // and the Peppol code list does not.
     table.add_broken(
-        "broken-private-without-id",
-        "PEPPOL-EN16931-R010",
+        "broken-private-email-only",
+        "PEPPOL-EN16931-CL008",
         anonymous,
         |form| {
             form.lines = vec![line("Trädgårdsarbete", "3", "tim", "450", "25")];
@@ -439,10 +440,13 @@ fn every_scenario_validates_and_each_break_fails_with_its_rule() {
     for (path, row) in &files {
         let verdict = &verdicts[path];
         let findings = fixture.app.invoice_findings(row.id).expect("findings");
+        // The e-invoice rules only: a PDF-TECKEN warning is about the PDF, which the validator
+        // does not see (the UBL carries every character as typed).
         let ours: Vec<&str> = findings
             .findings
             .iter()
             .map(|f| f.rule_id.as_str())
+            .filter(|rule| *rule != fakturera_app::documents::UNPRINTABLE_RULE)
             .collect();
         match row.broken_rule {
             None => {

@@ -112,3 +112,76 @@ fn demo_data_refuses_a_file_that_has_records() {
     assert_eq!(error.code, ErrorCode::Conflict);
     assert!(error.message.contains("tom fil"), "{}", error.message);
 }
+
+#[test]
+fn older_demo_invoices_were_delivered_by_their_customers_channel() {
+    let fixture = fixture();
+    let summary = fixture
+        .app
+        .fill_demo_data(date("2026-11-26"))
+        .expect("demo data");
+    // "Skicka alla" offers only the few newest, and every one of them can be sent as it stands.
+    let preview = fixture.app.send_all_preview().expect("preview");
+    assert!(
+        (1..=4).contains(&preview.rows.len()),
+        "{} unsent",
+        preview.rows.len()
+    );
+    assert!(
+        preview.rows.iter().all(|row| row.problem.is_none()),
+        "{:?}",
+        preview.rows
+    );
+    assert_eq!(
+        u64::from(summary.delivered) + preview.rows.len() as u64,
+        u64::from(summary.issued)
+    );
+    let labels: std::collections::BTreeMap<String, String> = fixture
+        .app
+        .with_store(|store| store.customers(&Default::default()))
+        .expect("customers")
+        .into_iter()
+        .map(|(_, customer)| {
+            let label = match customer.delivery_choice {
+                fakturera_store::DeliveryChoice::EInvoice => "Levererad (e-faktura)",
+                fakturera_store::DeliveryChoice::Letter => "Levererad (brev)",
+                // The automatic customer has no Peppol address: AutoInvoice e-mails it.
+                _ => "Levererad (e-post)",
+            };
+            (customer.name, label.to_owned())
+        })
+        .collect();
+    let request = InvoiceListRequest {
+        filter: InvoiceFilterCode::Issued,
+        limit: 500,
+        ..Default::default()
+    };
+    let mut delivered = 0;
+    for row in fixture
+        .app
+        .list_invoices(&request, date("2026-11-26"))
+        .expect("issued")
+        .rows
+    {
+        let timeline = fixture.app.delivery_timeline(row.id).expect("timeline");
+        if timeline.events.is_empty() {
+            continue;
+        }
+        delivered += 1;
+        assert_eq!(
+            timeline.status.label, labels[&row.customer_name],
+            "{}",
+            row.customer_name
+        );
+        let actions: Vec<Option<String>> = timeline
+            .events
+            .iter()
+            .map(|event| event.action.clone())
+            .collect();
+        assert!(
+            actions.contains(&Some("DELIVERED".to_owned())),
+            "{actions:?}"
+        );
+    }
+    assert_eq!(delivered, summary.delivered);
+}

@@ -1,10 +1,12 @@
 //! The invoice use cases through `App`, on real company files in temporary folders: drafting,
 //! issuing, immutability, credits, the list, payments, the event log and the demo data.
 
+mod copies;
 mod credits;
 mod demo;
 mod drafts_and_issue;
 mod list_and_payments;
+mod money_in;
 mod ocr;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -79,6 +81,7 @@ pub fn add_customer(fixture: &Fixture, number: &str, name: &str) -> i64 {
 
 pub fn line(description: &str, quantity: &str, price: &str, rate: &str) -> InvoiceLineForm {
     InvoiceLineForm {
+        kind: Default::default(),
         description: description.into(),
         quantity: quantity.into(),
         unit: "st".into(),

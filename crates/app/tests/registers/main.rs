@@ -5,6 +5,7 @@ mod articles;
 mod backups;
 mod company;
 mod customers;
+mod hostile_forms;
 mod series;
 
 use chrono::NaiveDate;

@@ -11,6 +11,7 @@ fn series_form(name: &str, prefix: &str, next: &str) -> NumberSeriesForm {
         name: name.into(),
         prefix: prefix.into(),
         next_number: next.into(),
+        gap_reason: String::new(),
     }
 }
 
@@ -42,7 +43,11 @@ fn series_are_added_renamed_and_one_is_the_default() {
     assert_eq!(all.iter().filter(|series| series.is_default).count(), 1);
 
     let all = app
-        .update_number_series(export.id, &series_form("Export EU", "EU-", "6000"))
+        .update_number_series(
+            export.id,
+            &series_form("Export EU", "EU-", "6000"),
+            "2026-05-04T09:00:00Z".parse().expect("time"),
+        )
         .expect("update");
     assert_eq!(all[0].next_invoice_number, "EU-6000");
 
