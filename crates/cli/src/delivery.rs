@@ -1,4 +1,4 @@
-//! Sending through AutoInvoice from the command line: `send`, `sync`, `timeline`, `lookup` and
+//! Sending through AutoInvoice from the command line: `send`, `sync`, `timeline`, `send-copy`, `lookup` and
 //! `autoinvoice set|test|show`. The clock is read here; the worker runs in this process until the
 //! outbox has nothing left it can do now (or `--wait` runs out).
 //!
@@ -35,6 +35,15 @@ pub enum DeliveryCommand {
     },
     /// An invoice's delivery: state and every step.
     Timeline { id: i64 },
+    /// Sends a copy of delivered invoice ID by e-mail to another address ("Skicka kopia"); with
+    /// --wait, follows it until the copy is delivered.
+    SendCopy {
+        id: i64,
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value_t = 0)]
+        wait: u64,
+    },
     /// Can this organisation number receive e-invoices? With --customer, the answer is stored on
     /// that customer (by id) and its org number is used.
     Lookup {
@@ -116,6 +125,14 @@ pub fn run(app: &App, command: DeliveryCommand) -> Result<Value, AppError> {
             DeliveryCommand::Send(args) => send(app, keychain, args).await,
             DeliveryCommand::Sync { wait } => sync(app, keychain, wait).await,
             DeliveryCommand::Timeline { id } => to_json(&app.delivery_timeline(id)?),
+            DeliveryCommand::SendCopy { id, email, wait } => {
+                app.send_invoice_copy(id, &email, keychain.as_ref(), Utc::now())
+                    .await?;
+                if wait > 0 {
+                    sync(app, keychain, wait).await?;
+                }
+                to_json(&app.delivery_timeline(id)?)
+            }
             DeliveryCommand::Lookup {
                 org_number,
                 customer,
@@ -352,4 +369,22 @@ async fn autoinvoice(
         AutoInvoiceCommand::Test => to_json(&app.test_autoinvoice_connection(keychain).await?),
         AutoInvoiceCommand::Show => to_json(&app.autoinvoice_settings(keychain)?),
     }
+}
+
+/// Queues `ids` (issued documents: reminders, statements, interest invoices) and delivers them
+/// from this process, as `send ID...` does.
+pub fn send_ids(app: &App, ids: Vec<i64>, wait: Option<u64>) -> Result<Value, AppError> {
+    let keychain = keychain_from_env(app.language())?;
+    let runtime = runtime()?;
+    runtime.block_on(send(
+        app,
+        keychain,
+        SendArgs {
+            ids,
+            all: false,
+            include_drafts: false,
+            wait,
+            concurrency: None,
+        },
+    ))
 }

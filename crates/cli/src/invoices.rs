@@ -1,4 +1,5 @@
-//! The invoice subcommands (`invoices create|update|issue|credit|pay|list|show|events|delete`) and
+//! The invoice subcommands (`invoices create|update|issue|credit|pay|refund|write-off|
+//! reverse-payment|list|show|events|delete`) and
 //! `demo`. JSON in, JSON out; the clock is read here and passed down.
 
 use std::path::PathBuf;
@@ -33,6 +34,8 @@ pub enum InvoiceCommand {
         #[arg(long)]
         lines: Option<String>,
     },
+    /// Copies the invoice (of a credit invoice: the invoice it credits) to a new draft dated today.
+    Copy { id: i64 },
     /// Records a payment on an issued invoice.
     Pay {
         id: i64,
@@ -45,12 +48,42 @@ pub enum InvoiceCommand {
         #[arg(long, default_value = "")]
         reference: String,
     },
+    /// Records money paid back to the customer on an invoice that is overpaid or credited after
+    /// payment (at most what the customer has to get back).
+    Refund {
+        id: i64,
+        #[arg(long)]
+        amount: String,
+        /// The day the money left (YYYY-MM-DD); today when left out.
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long, default_value = "")]
+        reference: String,
+    },
+    /// Writes off what is left on an invoice (either way) when it is within the öresdifferens
+    /// limit of `receivables settings`.
+    WriteOff {
+        id: i64,
+        /// The day of the write-off (YYYY-MM-DD); today when left out.
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Reverses a booked payment, refund or write-off (by its record id from `invoices show`)
+    /// with a new record of the opposite amount; the original stays.
+    ReversePayment {
+        record: i64,
+        #[arg(long)]
+        date: Option<String>,
+        /// Why, kept on the reversal.
+        #[arg(long, default_value = "")]
+        note: String,
+    },
     /// Lists invoices, newest first.
     List {
         /// An invoice number, part of a customer's name or number, or an amount.
         #[arg(long)]
         search: Option<String>,
-        /// all, drafts, issued, unpaid, partly_paid, paid, overdue or credits.
+        /// all, drafts, issued, unpaid, partly_paid, paid, overdue, credits or credited.
         #[arg(long, default_value = "all")]
         status: String,
         /// The `next` of the previous page.
@@ -76,7 +109,11 @@ fn bad_input(language: Language, sv: String, en: String) -> AppError {
     AppError::new(ErrorCode::InvalidInput, &Text::new(sv, en), language)
 }
 
-fn day(text: Option<&str>, option: &str, language: Language) -> Result<NaiveDate, AppError> {
+pub(crate) fn day(
+    text: Option<&str>,
+    option: &str,
+    language: Language,
+) -> Result<NaiveDate, AppError> {
     match text {
         None => Ok(Local::now().date_naive()),
         Some(text) => NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
@@ -105,13 +142,48 @@ fn code<T: DeserializeOwned>(
     })
 }
 
-/// The form `patch` describes, laid over `start`; each line of the patch over a new row.
+/// The row a line of a patch is laid over: a new row for the customer, or, for a line that names
+/// an article in the register, that article's row (its name, unit, price, and the VAT for the
+/// customer and the invoice date: "EU, varor"/"EU, tjänster" by the article's kind).
+fn base_line(
+    app: &App,
+    customer_id: i64,
+    issue_date: NaiveDate,
+    blank: &InvoiceLineForm,
+    line: &Value,
+) -> Result<InvoiceLineForm, AppError> {
+    let Some(number) = line
+        .get("article_number")
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|number| !number.is_empty())
+    else {
+        return Ok(blank.clone());
+    };
+    let found = app
+        .invoice_article_choices(number, Some(customer_id), issue_date)?
+        .into_iter()
+        .find(|choice| choice.article_number == number);
+    Ok(found.map_or_else(|| blank.clone(), |choice| choice.line))
+}
+
+/// The form `patch` describes, laid over `start`; each line of the patch over a new row, or the
+/// row of the article it names.
 fn form_from_patch(
+    app: &App,
+    customer_id: i64,
     start: &InvoiceForm,
     blank: &InvoiceLineForm,
     mut patch: Value,
-    language: Language,
 ) -> Result<InvoiceForm, AppError> {
+    let language = app.language();
+    let issue_date = patch
+        .get("issue_date")
+        .and_then(Value::as_str)
+        .unwrap_or(&start.issue_date)
+        .trim()
+        .parse::<NaiveDate>()
+        .unwrap_or_else(|_| Local::now().date_naive());
     let lines = match patch
         .as_object_mut()
         .and_then(|object| object.remove("lines"))
@@ -120,7 +192,10 @@ fn form_from_patch(
         Some(Value::Array(lines)) => Some(
             lines
                 .into_iter()
-                .map(|line| merge_form(blank, line, language))
+                .map(|line| {
+                    let base = base_line(app, customer_id, issue_date, blank, &line)?;
+                    merge_form(&base, line, language)
+                })
                 .collect::<Result<Vec<_>, _>>()?,
         ),
         Some(_) => {
@@ -177,7 +252,7 @@ fn draft_input(
     let mut new = app.new_invoice(customer.id, today)?;
     // A script lists its rows; the editor's empty first row would only be an error here.
     new.form.lines.clear();
-    let form = form_from_patch(&new.form, &new.blank_line, patch, language)?;
+    let form = form_from_patch(app, customer.id, &new.form, &new.blank_line, patch)?;
     Ok((customer.id, form))
 }
 
@@ -193,14 +268,16 @@ pub fn run(app: &App, command: InvoiceCommand) -> Result<Value, AppError> {
         InvoiceCommand::Update { id, file } => {
             let current = app.invoice_detail(id, today)?;
             let form = form_from_patch(
+                app,
+                current.customer.id,
                 &current.form,
                 &current.blank_line,
                 read_json(file.as_deref(), language)?,
-                language,
             )?;
             to_json(&app.update_invoice_draft(id, current.customer.id, &form, today, Utc::now())?)
         }
         InvoiceCommand::Issue { id } => to_json(&app.issue_invoice(id, today, Utc::now())?),
+        InvoiceCommand::Copy { id } => to_json(&app.copy_invoice(id, today, Utc::now())?),
         InvoiceCommand::Credit { id, lines } => {
             let request = match lines {
                 None => CreditRequest::default(),
@@ -230,6 +307,28 @@ pub fn run(app: &App, command: InvoiceCommand) -> Result<Value, AppError> {
             };
             to_json(&app.record_invoice_payment(id, &request, Utc::now())?)
         }
+        InvoiceCommand::Refund {
+            id,
+            amount,
+            date,
+            reference,
+        } => {
+            let paid_on = day(date.as_deref(), "--date", language)?;
+            let request = PaymentRequest {
+                paid_on: paid_on.to_string(),
+                amount,
+                reference,
+            };
+            to_json(&app.record_invoice_refund(id, &request, Utc::now())?)
+        }
+        InvoiceCommand::WriteOff { id, date } => {
+            let on = day(date.as_deref(), "--date", language)?;
+            to_json(&app.write_off_invoice_difference(id, on, Utc::now())?)
+        }
+        InvoiceCommand::ReversePayment { record, date, note } => {
+            let on = day(date.as_deref(), "--date", language)?;
+            to_json(&app.reverse_invoice_payment(record, on, &note, Utc::now())?)
+        }
         InvoiceCommand::List {
             search,
             status,
@@ -240,7 +339,7 @@ pub fn run(app: &App, command: InvoiceCommand) -> Result<Value, AppError> {
             let filter: InvoiceFilterCode = code(
                 &status,
                 "--status",
-                "all, drafts, issued, unpaid, partly_paid, paid, overdue, credits",
+                "all, drafts, issued, unpaid, partly_paid, paid, overdue, credits, credited",
                 language,
             )?;
             let request = InvoiceListRequest {

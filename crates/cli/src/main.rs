@@ -3,13 +3,16 @@
 //! Input and output are JSON; exit code 0 means success, 2 bad input (the message on stderr),
 //! and 1 any other failure. See docs/cli.md.
 
+mod bookkeeping;
 mod delivery;
 mod documents;
 mod form_input;
 mod invoices;
 mod keychain_choice;
+mod money_in;
 mod output;
 mod registers;
+mod transfer;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -46,6 +49,22 @@ enum Command {
     Invoices(invoices::InvoiceCommand),
     #[command(flatten)]
     Delivery(delivery::DeliveryCommand),
+    #[command(flatten)]
+    MoneyIn(money_in::MoneyInCommand),
+    /// SIE 4 export of invoices and payments for the accounting program.
+    #[command(subcommand)]
+    Sie(bookkeeping::SieCommand),
+    /// The VAT return's sales figures.
+    #[command(subcommand)]
+    Vat(bookkeeping::VatCommand),
+    /// The EU sales list (periodisk sammanställning).
+    #[command(subcommand, name = "eu-sales")]
+    EuSales(bookkeeping::EuSalesCommand),
+    /// The account map, verification series and financial year used by `sie export`.
+    #[command(subcommand)]
+    Bookkeeping(bookkeeping::BookkeepingCommand),
+    #[command(flatten)]
+    Transfer(transfer::TransferCommand),
     /// Fills an empty company file with a demo company, customers, articles and a year of invoices.
     Demo {
         /// The last day of the demo year (YYYY-MM-DD); today when left out.
@@ -60,12 +79,18 @@ fn run(cli: Cli) -> Result<serde_json::Value, AppError> {
         Some(file) => file,
         None => company_file_path(language)?,
     };
-    let app = App::new(file, language);
+    let app = App::for_one_command(file, language);
     match cli.command {
         Command::Overview => output::json(&app.overview()?),
         Command::Registers(command) => registers::run(&app, command),
         Command::Invoices(command) => invoices::run(&app, command),
         Command::Delivery(command) => delivery::run(&app, command),
+        Command::MoneyIn(command) => money_in::run(&app, command),
+        Command::Sie(command) => bookkeeping::sie(&app, command),
+        Command::Vat(command) => bookkeeping::vat(&app, command),
+        Command::EuSales(command) => bookkeeping::eu_sales(&app, command),
+        Command::Bookkeeping(command) => bookkeeping::settings(&app, command),
+        Command::Transfer(command) => transfer::run(&app, command),
         Command::Demo { today } => invoices::demo(&app, today.as_deref()),
     }
 }

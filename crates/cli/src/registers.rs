@@ -31,8 +31,14 @@ pub enum RegisterCommand {
     /// Invoice number series.
     #[command(subcommand)]
     Series(SeriesCommand),
-    /// Takes a backup of the company file now.
-    Backup,
+    /// Takes a backup of the company file now (into its backup folder, or with --to into a folder
+    /// of your choice, e.g. on another disk).
+    Backup {
+        /// A folder on another disk ("Säkerhetskopiera till…"); the copy is named after the file
+        /// and the time and never overwrites an earlier one.
+        #[arg(long)]
+        to: Option<PathBuf>,
+    },
     /// Lists the backups of the company file.
     Backups,
     /// Replaces the company file's content with a backup (a safety copy is taken first).
@@ -50,6 +56,9 @@ pub enum CompanyCommand {
     Set { file: Option<PathBuf> },
     /// Sets the logo from a PNG or JPEG file.
     Logo { image: PathBuf },
+    /// Creates a new company file at --db with the details in the JSON (name and org number at
+    /// least); refused when the file exists.
+    New { file: Option<PathBuf> },
 }
 
 #[derive(Debug, Subcommand)]
@@ -86,6 +95,10 @@ pub enum SeriesCommand {
     Add { file: Option<PathBuf> },
     /// Makes the series with this name the default for new invoices.
     Default { name: String },
+    /// Changes the series with this name from partial JSON: {"prefix": "F-"}, or
+    /// {"next_number": "200", "gap_reason": "…"} (a series that has issued invoices moves forward
+    /// only over a gap confirmed with a reason, which is kept with the series).
+    Update { name: String, file: Option<PathBuf> },
 }
 
 fn today() -> NaiveDate {
@@ -98,13 +111,16 @@ pub fn run(app: &App, command: RegisterCommand) -> Result<Value, AppError> {
         RegisterCommand::Customers(command) => customers(app, command),
         RegisterCommand::Articles(command) => articles(app, command),
         RegisterCommand::Series(command) => series(app, command),
-        RegisterCommand::Backup => to_json(&app.backup_now(Utc::now())?),
+        RegisterCommand::Backup { to: None } => to_json(&app.backup_now(Utc::now())?),
+        RegisterCommand::Backup { to: Some(folder) } => {
+            to_json(&app.backup_to_folder(&folder, Utc::now())?)
+        }
         RegisterCommand::Backups => to_json(&app.backups()?),
         RegisterCommand::Restore { file } => {
-            app.restore_backup(&file, Utc::now())?;
-            Ok(
-                json!({ "restored_from": file.display().to_string(), "company": app.company_settings()?.form }),
-            )
+            let restored = app.restore_backup(&file, Utc::now())?;
+            let mut answer = to_json(&restored)?;
+            answer["company"] = to_json(&app.company_settings()?.form)?;
+            Ok(answer)
         }
     }
 }
@@ -121,6 +137,7 @@ fn company(app: &App, command: CompanyCommand) -> Result<Value, AppError> {
             )?;
             to_json(&app.save_company_settings(&form, today())?.form)
         }
+        CompanyCommand::New { file } => crate::transfer::new_company(app, file),
         CompanyCommand::Logo { image } => {
             let bytes = std::fs::read(&image).map_err(|error| {
                 AppError::new(
@@ -218,28 +235,44 @@ fn series(app: &App, command: SeriesCommand) -> Result<Value, AppError> {
             )?;
             to_json(&app.add_number_series(&form)?)
         }
-        SeriesCommand::Default { name } => {
-            let all = app.number_series()?;
-            let Some(series) = all.iter().find(|series| series.name == name.trim()) else {
-                let names = all
-                    .iter()
-                    .map(|series| series.name.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                return Err(AppError::new(
-                    ErrorCode::NotFound,
-                    &Text::new(
-                        format!(
-                            "Det finns ingen nummerserie som heter \"{name}\". Serierna är: {names}."
-                        ),
-                        format!(
-                            "There is no number series called \"{name}\". The series are: {names}."
-                        ),
-                    ),
-                    language,
-                ));
+        SeriesCommand::Update { name, file } => {
+            let series = series_named(app, &name)?;
+            let current = NumberSeriesForm {
+                name: series.name.clone(),
+                prefix: series.prefix.clone(),
+                next_number: series.next_number.to_string(),
+                gap_reason: String::new(),
             };
+            let form = merge_form(&current, read_json(file.as_deref(), language)?, language)?;
+            to_json(&app.update_number_series(series.id, &form, chrono::Utc::now())?)
+        }
+        SeriesCommand::Default { name } => {
+            let series = series_named(app, &name)?;
             to_json(&app.set_default_number_series(series.id)?)
         }
     }
+}
+
+/// The series called `name`, or a refusal that lists the names there are.
+fn series_named(
+    app: &App,
+    name: &str,
+) -> Result<fakturera_app::number_series::NumberSeriesView, AppError> {
+    let all = app.number_series()?;
+    if let Some(series) = all.iter().find(|series| series.name == name.trim()) {
+        return Ok(series.clone());
+    }
+    let names = all
+        .iter()
+        .map(|series| series.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    Err(AppError::new(
+        ErrorCode::NotFound,
+        &Text::new(
+            format!("Det finns ingen nummerserie som heter \"{name}\". Serierna är: {names}."),
+            format!("There is no number series called \"{name}\". The series are: {names}."),
+        ),
+        app.language(),
+    ))
 }

@@ -224,7 +224,30 @@ fn articles_series_and_backups() {
     );
     let restored = company.ok(&["restore", &path], "");
     assert_eq!(restored["company"]["name"], "Före AB");
+    assert!(
+        restored["safety_copy"]
+            .as_str()
+            .is_some_and(|copy| Path::new(copy).is_file())
+    );
     assert_eq!(company.ok(&["company", "show"], "")["name"], "Före AB");
+
+    // "Säkerhetskopiera till…": a copy on another disk, restorable like any backup.
+    let usb = company._folder.path().join("usb");
+    std::fs::create_dir_all(&usb).expect("folder");
+    let copy = company.ok(&["backup", "--to", usb.to_str().expect("utf-8")], "");
+    assert_eq!(copy["kind"], "copy");
+    let copy_path = copy["path"].as_str().expect("copy path").to_owned();
+    assert!(Path::new(&copy_path).starts_with(&usb));
+    company.ok(&["company", "set"], r#"{"name": "Senare AB"}"#);
+    company.ok(&["restore", &copy_path], "");
+    assert_eq!(company.ok(&["company", "show"], "")["name"], "Före AB");
+    let missing = company.bad("en", &["backup", "--to", "/no/such/folder"], "");
+    assert!(
+        missing["message"]
+            .as_str()
+            .expect("message")
+            .contains("does not exist")
+    );
 }
 
 #[test]
@@ -340,4 +363,137 @@ fn bad_input_exits_2_with_the_field_named_and_changes_nothing() {
             .as_array()
             .is_some_and(Vec::is_empty)
     );
+}
+
+/// The reported reproduction: a foreign customer with legal id `€123456789` and a valid German VAT
+/// number made `customers add` exit 101 ("byte index 2 is not a char boundary").
+#[test]
+fn a_legal_id_with_multibyte_characters_never_panics() {
+    let company = Company::new();
+    for legal_id in ["€123456789", "€€€€", "ÅÄÖ1234567", "1€2345678901"] {
+        let input = json!({
+            "name": "Müller GmbH",
+            "legal_id": legal_id,
+            "vat_number": "DE123456789",
+            "vat_treatment": "eu_services",
+            "address": {"street": "Hauptstraße 1", "postal_code": "10115", "city": "Berlin",
+                        "country_code": "DE"}
+        });
+        let output = company.run(&["customers", "add"], &input.to_string());
+        assert!(
+            matches!(output.status.code(), Some(0 | 2)),
+            "{legal_id}: exit {:?}: {}",
+            output.status.code(),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
+
+#[test]
+fn company_new_then_import_export_and_bookkeeping_from_the_command_line() {
+    let company = Company::new();
+    let folder = company.file.parent().expect("folder").to_path_buf();
+    let recent = folder.join("recent.json");
+    // A bad org number is refused and no file is made.
+    let refused = company.bad(
+        "sv",
+        &["company", "new"],
+        r#"{"name": "X AB", "org_number": "556721-2048"}"#,
+    );
+    assert_eq!(field_names(&refused), ["org_number"]);
+    assert!(!company.file.exists());
+    let made = Command::new(env!("CARGO_BIN_EXE_fakturera"))
+        .arg("--db")
+        .arg(&company.file)
+        .args(["company", "new"])
+        .env("FAKTURERA_RECENT_COMPANIES", &recent)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            child.stdin.take().expect("stdin").write_all(
+                r#"{"name": "Åkesson Bygg AB", "org_number": "556721-2047", "vat_number": "SE556721204701"}"#
+                    .as_bytes(),
+            )?;
+            child.wait_with_output()
+        })
+        .expect("runs");
+    assert_eq!(made.status.code(), Some(0));
+    assert!(
+        std::fs::read_to_string(&recent)
+            .expect("recent list")
+            .contains("Åkesson Bygg AB")
+    );
+    let again = company.run(
+        &["company", "new"],
+        r#"{"name": "Y AB", "org_number": "556721-2047"}"#,
+    );
+    assert_eq!(
+        again.status.code(),
+        Some(2),
+        "an existing file is never overwritten"
+    );
+
+    let csv = folder.join("kunder.csv");
+    std::fs::write(&csv, "Kundnr;Namn;Postnr\n1;Ett AB;12345\n2;;1234\n").expect("csv");
+    let dry = company.ok(
+        &[
+            "import",
+            "customers",
+            csv.to_str().expect("path"),
+            "--dry-run",
+        ],
+        "",
+    );
+    assert_eq!(
+        (dry["valid"].as_u64(), dry["problems"][0]["line"].as_u64()),
+        (Some(1), Some(3))
+    );
+    assert_eq!(
+        company
+            .ok(&["customers", "list"], "")
+            .as_array()
+            .map(Vec::len),
+        Some(0)
+    );
+    let done = company.ok(&["import", "customers", csv.to_str().expect("path")], "");
+    assert_eq!(done["outcome"]["added"], json!(1));
+    let xlsx = folder.join("kunder.xlsx");
+    let exported = company.ok(
+        &["export", "customers", "--out", xlsx.to_str().expect("path")],
+        "",
+    );
+    assert_eq!(exported["rows"], json!(1));
+    assert!(std::fs::read(&xlsx).expect("xlsx").starts_with(b"PK"));
+
+    // No invoices yet: the SIE export says so and writes nothing (exit 2).
+    let sie = folder.join("x.si");
+    let nothing = company.run(
+        &[
+            "sie",
+            "export",
+            "--period",
+            "2026",
+            "--out",
+            sie.to_str().expect("path"),
+        ],
+        "",
+    );
+    assert_eq!(nothing.status.code(), Some(2));
+    assert!(!sie.exists());
+    let report = company.ok(&["vat", "report", "--period", "2026-K1"], "");
+    assert_eq!(report["boxes"].as_array().map(Vec::len), Some(15));
+    let bad_period = company.run(&["eu-sales", "export", "--period", "2026"], "");
+    assert_eq!(bad_period.status.code(), Some(2));
+    let settings = company.ok(
+        &["bookkeeping", "set"],
+        r#"{"accounts": [{"key": "bank", "account": "1920", "name": "Plusgiro"}]}"#,
+    );
+    let bank = settings["accounts"]
+        .as_array()
+        .expect("accounts")
+        .iter()
+        .find(|a| a["key"] == "bank")
+        .cloned();
+    assert_eq!(bank.map(|a| a["account"].clone()), Some(json!("1920")));
 }

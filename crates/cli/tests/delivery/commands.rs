@@ -53,12 +53,41 @@ async fn settings_test_send_sync_timeline_and_lookup() {
         let sent = ok(&run(&file2, &["send", &id], ""));
         assert_eq!(sent["queued"], serde_json::json!([ids[0]]));
         assert_eq!(sent["statuses"][0]["state"], "handed_over", "{sent}");
-        let synced = ok(&run(&file2, &["sync", "--wait", "10"], ""));
+        // `sync` returns as soon as everything is settled; the long wait only keeps a slow machine
+        // from cutting it short.
+        let synced = ok(&run(&file2, &["sync", "--wait", "600"], ""));
         assert_eq!(synced["summary"]["delivered"], 1, "{synced}");
         let timeline = ok(&run(&file2, &["timeline", &id], ""));
         assert_eq!(timeline["status"]["label"], "Levererad (e-faktura)");
         let none = command(&file2, &["send"]).output().expect("runs");
         assert_eq!(none.status.code(), Some(2));
+
+        // A copy by e-mail to another address, followed until it is delivered.
+        let not_an_address = run(&file2, &["send-copy", &id, "--email", "revisor"], "");
+        assert_eq!(not_an_address.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&not_an_address.stderr).contains("\"email\""));
+        let copied = ok(&run(
+            &file2,
+            &[
+                "send-copy",
+                &id,
+                "--email",
+                "revisor@byran.se",
+                "--wait",
+                "600",
+            ],
+            "",
+        ));
+        assert_eq!(copied["status"]["state"], "delivered", "{copied}");
+        assert!(
+            copied["events"]
+                .as_array()
+                .expect("events")
+                .iter()
+                .any(|event| event["kind"] == "copy_sent"
+                    && event["label"] == "Kopia skickad med e-post till revisor@byran.se"),
+            "{copied}"
+        );
         timeline
     })
     .await

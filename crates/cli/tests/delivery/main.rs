@@ -4,6 +4,7 @@
 
 mod commands;
 mod crash;
+mod demo;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
