@@ -8,7 +8,9 @@ export default defineConfig(({ mode }) => ({
   // Tauri serves the files itself; relative paths keep them working under its custom protocol.
   base: "./",
   clearScreen: false,
-  server: { port: 5173, strictPort: true },
+  // Tests may read the repository's Rust sources (src/ipc/commands.test.ts checks the command
+  // names and arguments against src-tauri); the app itself serves only ui/.
+  server: { port: 5173, strictPort: true, fs: mode === "test" ? { allow: [".."] } : undefined },
   build: { target: "es2022", outDir: "dist", emptyOutDir: true },
   // Component tests mount Svelte's browser build in jsdom.
   resolve: mode === "test" ? { conditions: ["browser"] } : undefined,

@@ -3,7 +3,8 @@
 //! Each command reads the clock when needed, calls one `App` method and nudges the worker when
 //! there is new work for it.
 
-use std::sync::Arc;
+use std::path::Path;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use chrono::Utc;
 use fakturera_app::delivery::{
@@ -22,13 +23,57 @@ use crate::commands::Company;
 #[derive(Debug)]
 pub struct Delivery {
     keychain: Arc<dyn Keychain>,
-    worker: Option<Arc<DeliveryWorker>>,
+    worker: Mutex<Option<RunningWorker>>,
 }
 
-/// The OS keychain; with `FAKTURERA_KEYCHAIN=memory` (demo mode, tests) an in-memory one seeded
-/// from `FAKTURERA_AX_API_KEY` / `FAKTURERA_AX_VENDOR_KEY`, gone when the app closes.
+/// A worker and, once started, how to stop it and wait for it.
+#[derive(Debug)]
+struct RunningWorker {
+    worker: Arc<DeliveryWorker>,
+    stop: Option<tokio::sync::watch::Sender<bool>>,
+    done: Option<tauri::async_runtime::JoinHandle<()>>,
+}
+
+impl RunningWorker {
+    fn for_file(
+        file: &Path,
+        language: fakturera_core::Language,
+        keychain: Arc<dyn Keychain>,
+    ) -> Self {
+        let app = Arc::new(App::new(file, language));
+        RunningWorker {
+            worker: Arc::new(DeliveryWorker::new(app, keychain, WorkerOptions::default())),
+            stop: None,
+            done: None,
+        }
+    }
+
+    fn start(&mut self) {
+        if self.done.is_some() {
+            return;
+        }
+        let worker = self.worker.clone();
+        let (stop, stopped) = tokio::sync::watch::channel(false);
+        let clock: Arc<dyn WallClock> = Arc::new(SystemWallClock);
+        self.done = Some(tauri::async_runtime::spawn(async move {
+            worker.run(clock, stopped).await;
+        }));
+        self.stop = Some(stop);
+    }
+}
+
+/// The OS keychain; in a debug build with `FAKTURERA_KEYCHAIN=memory` (demo mode, tests) an
+/// in-memory one seeded from `FAKTURERA_AX_API_KEY` / `FAKTURERA_AX_VENDOR_KEY`, gone when the app
+/// closes. A release build ignores the switch: keys typed in Settings must never be lost at exit.
 fn keychain_from_env(company_id: &str) -> Arc<dyn Keychain> {
-    if std::env::var("FAKTURERA_KEYCHAIN").as_deref() != Ok("memory") {
+    let memory = std::env::var("FAKTURERA_KEYCHAIN").as_deref() == Ok("memory");
+    if memory && !cfg!(debug_assertions) {
+        eprintln!(
+            "FAKTURERA_KEYCHAIN=memory gäller bara utvecklingsbyggen; systemets nyckelring används. / \
+             FAKTURERA_KEYCHAIN=memory applies to development builds only; the system keychain is used."
+        );
+    }
+    if !memory || !cfg!(debug_assertions) {
         return Arc::new(OsKeychain::new(service_name()));
     }
     let keychain = MemoryKeychain::default();
@@ -53,42 +98,67 @@ fn keychain_from_env(company_id: &str) -> Arc<dyn Keychain> {
 
 impl Delivery {
     /// The worker gets its own `App` on the same file, so sending never waits for the screens.
-    pub fn new(company: &Company) -> Delivery {
-        let own_app = company
-            .0
-            .as_ref()
-            .ok()
-            .map(|app| Arc::new(App::new(app.file_path(), app.language())));
-        let company_id = own_app
-            .as_ref()
-            .and_then(|app| app.autoinvoice_company_id().ok())
+    /// With `with_worker` false (a first start with no company file yet) there is none until a
+    /// company is created or opened.
+    pub fn new(company: &Company, with_worker: bool) -> Delivery {
+        let app = company.0.as_ref().ok().filter(|_| with_worker);
+        let company_id = app
+            .and_then(|app| {
+                App::new(app.file_path(), app.language())
+                    .autoinvoice_company_id()
+                    .ok()
+            })
             .unwrap_or_default();
         let keychain = keychain_from_env(&company_id);
-        let worker = own_app.map(|app| {
-            Arc::new(DeliveryWorker::new(
-                app,
-                keychain.clone(),
-                WorkerOptions::default(),
-            ))
-        });
-        Delivery { keychain, worker }
+        let worker = app
+            .map(|app| RunningWorker::for_file(&app.file_path(), app.language(), keychain.clone()));
+        Delivery {
+            keychain,
+            worker: Mutex::new(worker),
+        }
     }
 
     /// Starts the worker loop on Tauri's runtime for as long as the app runs.
     pub fn start(&self) {
-        if let Some(worker) = self.worker.clone() {
-            let (stop, stopped) = tokio::sync::watch::channel(false);
-            // The sender lives as long as the loop, which lives as long as the app.
-            let clock: Arc<dyn WallClock> = Arc::new(SystemWallClock);
-            tauri::async_runtime::spawn(async move {
-                let _keep = stop;
-                worker.run(clock, stopped).await;
-            });
+        if let Some(running) = self
+            .worker
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .as_mut()
+        {
+            running.start();
         }
     }
 
+    /// The window now works on `file`: the old file's worker stops after the step it is in (so
+    /// nothing it sends is recorded in the wrong file) and a worker for `file` starts.
+    pub async fn switch_to(&self, file: &Path, language: fakturera_core::Language) {
+        let old = self
+            .worker
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take();
+        if let Some(mut old) = old {
+            if let Some(stop) = old.stop.take() {
+                let _ = stop.send(true);
+            }
+            if let Some(done) = old.done.take() {
+                let _ = done.await;
+            }
+        }
+        let mut running = RunningWorker::for_file(file, language, self.keychain.clone());
+        running.start();
+        *self.worker.lock().unwrap_or_else(PoisonError::into_inner) = Some(running);
+    }
+
     fn nudge(&self) {
-        if let Some(worker) = &self.worker {
+        let worker = self
+            .worker
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .as_ref()
+            .map(|running| running.worker.clone());
+        if let Some(worker) = worker {
             let _ = worker.nudge(Utc::now());
         }
     }
@@ -162,6 +232,18 @@ pub fn send_invoice(
     Ok(status)
 }
 
+/// "Försök igen" after a failure that was ours: the same invoice, the same idempotency key.
+#[tauri::command(async)]
+pub fn retry_delivery(
+    company: State<'_, Company>,
+    delivery: State<'_, Delivery>,
+    id: i64,
+) -> Result<DeliveryStatusView, AppError> {
+    let status = app(&company)?.retry_delivery(id, Utc::now())?;
+    delivery.nudge();
+    Ok(status)
+}
+
 #[tauri::command(async)]
 pub fn send_all_preview(company: State<'_, Company>) -> Result<SendPreview, AppError> {
     app(&company)?.send_all_preview()
@@ -225,6 +307,21 @@ pub async fn reroute_delivery(
 ) -> Result<DeliveryStatusView, AppError> {
     let status = app(&company)?
         .reroute_delivery(&request, delivery.keychain.as_ref(), Utc::now())
+        .await?;
+    delivery.nudge();
+    Ok(status)
+}
+
+/// "Skicka kopia": a delivered invoice once more, by e-mail, to `email`.
+#[tauri::command]
+pub async fn send_invoice_copy(
+    company: State<'_, Company>,
+    delivery: State<'_, Delivery>,
+    id: i64,
+    email: String,
+) -> Result<DeliveryStatusView, AppError> {
+    let status = app(&company)?
+        .send_invoice_copy(id, &email, delivery.keychain.as_ref(), Utc::now())
         .await?;
     delivery.nudge();
     Ok(status)

@@ -1,6 +1,7 @@
 //! IPC commands for an invoice's documents: the pre-send checks, "Förhandsgranska", "Spara PDF"
-//! and "Spara e-faktura". Each picks where a file goes (a native dialog, or the test folder from
-//! `FAKTURERA_DOCUMENTS_DIR`) and calls one `fakturera_app` function.
+//! and "Spara e-faktura". Each picks where a file goes (a native dialog, or in a debug build the
+//! test folder from `FAKTURERA_DOCUMENTS_DIR`) and calls one `fakturera_app` function. Previews
+//! go to a private per-user folder.
 //!
 //! The preview opens in the system's PDF viewer rather than inside the window: WebKitGTK has no
 //! built-in PDF renderer (an `<iframe>` or `<object>` shows nothing or a download prompt), and the
@@ -9,7 +10,8 @@
 use std::path::PathBuf;
 
 use fakturera_app::documents::{
-    DOCUMENTS_DIR_ENV, DocumentKind, DocumentRequest, PresendReport, SavedDocument,
+    DocumentKind, DocumentRequest, PresendReport, SavedDocument, documents_dir_for_tests,
+    private_preview_folder,
 };
 use fakturera_app::{App, AppError};
 use fakturera_core::Text;
@@ -23,9 +25,9 @@ fn open_app<'a>(company: &'a State<'_, Company>) -> Result<&'a App, AppError> {
     company.0.as_ref().map_err(Clone::clone)
 }
 
-/// The test folder, when the tests asked for one.
+/// The test folder, when the tests asked for one (debug builds only).
 fn test_folder() -> Option<PathBuf> {
-    std::env::var_os(DOCUMENTS_DIR_ENV).map(PathBuf::from)
+    documents_dir_for_tests()
 }
 
 /// Where the user wants the file: the test folder, or a native save dialog (`None` if cancelled).
@@ -68,9 +70,10 @@ pub fn preview_invoice_pdf(
 ) -> Result<SavedDocument, AppError> {
     let app = open_app(&company)?;
     let testing = test_folder();
-    let folder = testing
-        .clone()
-        .unwrap_or_else(|| std::env::temp_dir().join("fakturera-forhandsgranskning"));
+    let folder = match testing.clone() {
+        Some(folder) => folder,
+        None => private_preview_folder(app.language())?,
+    };
     let saved = app.write_preview_pdf(&request, &folder)?;
     if testing.is_none() {
         handle

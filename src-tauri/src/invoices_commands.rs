@@ -98,6 +98,12 @@ pub fn issue_invoice(company: State<'_, Company>, id: i64) -> Result<InvoiceDeta
     app(&company)?.issue_invoice(id, today(), Utc::now())
 }
 
+/// "Kopiera till ny faktura" (from a credit invoice: its original).
+#[tauri::command(async)]
+pub fn copy_invoice(company: State<'_, Company>, id: i64) -> Result<InvoiceDetail, AppError> {
+    app(&company)?.copy_invoice(id, today(), Utc::now())
+}
+
 #[tauri::command(async)]
 pub fn credit_invoice(
     company: State<'_, Company>,

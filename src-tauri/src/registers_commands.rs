@@ -7,13 +7,14 @@ use std::time::Duration;
 
 use chrono::{Local, NaiveDate, Utc};
 use fakturera_app::articles::{ArticleDetails, ArticleForm, ArticleRow};
-use fakturera_app::backups::BackupView;
+use fakturera_app::backups::{BackupView, RestoreView};
 use fakturera_app::company_settings::{CompanySettings, CompanySettingsForm};
 use fakturera_app::customers::{CustomerDetails, CustomerForm, CustomerRow};
 use fakturera_app::number_series::{NumberSeriesForm, NumberSeriesView};
-use fakturera_app::register_choices::RegisterChoices;
+use fakturera_app::register_choices::{PaymentTermsChoice, RegisterChoices};
 use fakturera_app::{App, AppError, RegisterSearch};
 use tauri::{AppHandle, Manager, State};
+use tauri_plugin_dialog::DialogExt;
 
 use crate::commands::Company;
 
@@ -32,7 +33,9 @@ fn today() -> NaiveDate {
 pub fn start_backup_schedule(handle: AppHandle) {
     std::thread::spawn(move || {
         loop {
+            // No backup of a company file that has not been created yet (the first start).
             if let Ok(app) = handle.state::<Company>().0.as_ref()
+                && app.file_path().exists()
                 && let Err(error) = app.backup_if_due(Utc::now())
             {
                 eprintln!(
@@ -77,6 +80,14 @@ pub fn register_choices(company: State<'_, Company>) -> Result<RegisterChoices, 
 }
 
 #[tauri::command(async)]
+pub fn payment_terms_choice(
+    company: State<'_, Company>,
+    code: String,
+) -> Result<PaymentTermsChoice, AppError> {
+    app(&company)?.payment_terms_choice(&code)
+}
+
+#[tauri::command(async)]
 pub fn number_series(company: State<'_, Company>) -> Result<Vec<NumberSeriesView>, AppError> {
     app(&company)?.number_series()
 }
@@ -95,7 +106,7 @@ pub fn update_number_series(
     id: i64,
     form: NumberSeriesForm,
 ) -> Result<Vec<NumberSeriesView>, AppError> {
-    app(&company)?.update_number_series(id, &form)
+    app(&company)?.update_number_series(id, &form, Utc::now())
 }
 
 #[tauri::command(async)]
@@ -116,9 +127,53 @@ pub fn backup_now(company: State<'_, Company>) -> Result<BackupView, AppError> {
     app(&company)?.backup_now(Utc::now())
 }
 
+/// Restores a backup from the company's backup folder, named by its file name: the web view can
+/// never point a restore at another path.
 #[tauri::command(async)]
-pub fn restore_backup(company: State<'_, Company>, path: String) -> Result<(), AppError> {
-    app(&company)?.restore_backup(&PathBuf::from(path), Utc::now())
+pub fn restore_backup(
+    company: State<'_, Company>,
+    file_name: String,
+) -> Result<RestoreView, AppError> {
+    app(&company)?.restore_listed_backup(&file_name, Utc::now())
+}
+
+/// "Återställ från fil…": the user picks a backup in the native dialog (Rust opens it, so the
+/// path never comes from the web view); `None` when cancelled.
+#[tauri::command(async)]
+pub fn restore_backup_from_file(
+    handle: AppHandle,
+    company: State<'_, Company>,
+) -> Result<Option<RestoreView>, AppError> {
+    let app = app(&company)?;
+    let picked = handle
+        .dialog()
+        .file()
+        .add_filter("Fakturera", &["sqlite", "fakturera"])
+        .blocking_pick_file()
+        .and_then(|path| path.into_path().ok());
+    match picked {
+        Some(path) => app.restore_backup(&path, Utc::now()).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// "Säkerhetskopiera till…": a copy in a folder the user picks in the native dialog (another
+/// disk); `None` when cancelled.
+#[tauri::command(async)]
+pub fn backup_to_folder(
+    handle: AppHandle,
+    company: State<'_, Company>,
+) -> Result<Option<BackupView>, AppError> {
+    let app = app(&company)?;
+    let picked: Option<PathBuf> = handle
+        .dialog()
+        .file()
+        .blocking_pick_folder()
+        .and_then(|path| path.into_path().ok());
+    match picked {
+        Some(folder) => app.backup_to_folder(&folder, Utc::now()).map(Some),
+        None => Ok(None),
+    }
 }
 
 #[tauri::command(async)]

@@ -16,6 +16,15 @@ const overview = {
   app_version: "0.1.0",
 };
 
+const fileStatus = { path: "/tmp/company.fakturera", exists: true, recent: [], default_folder: "/tmp" };
+
+/** What Rust answers: the overview, the company file's status, and nothing for the rest. */
+async function answers(command: string) {
+  if (command === "overview") return overview;
+  if (command === "company_file_status") return fileStatus;
+  return null;
+}
+
 let component: ReturnType<typeof mount> | null = null;
 
 /** Mounts the shell and waits until the overview call has been answered on screen. */
@@ -55,12 +64,13 @@ afterEach(() => {
 
 describe("the shell", () => {
   it("shows what Rust read from the company file, in Swedish", async () => {
-    invoke.mockImplementation(async (command: string) => (command === "overview" ? overview : null));
+    invoke.mockImplementation(answers);
     await render();
     expect(invoke).toHaveBeenCalledWith("set_language", { language: "sv" });
     expect(text('[data-testid="status-company"]')).toBe("Testbolaget AB");
     expect(text('[data-testid="status-schema"]')).toBe("Databasversion 3");
-    expect(text("main h1")).toBe("Fakturor");
+    // Översikt is the first screen.
+    expect(text("main h1")).toBe("Översikt");
     expect(document.documentElement.dataset.theme).toBe("light");
   });
 
@@ -69,7 +79,7 @@ describe("the shell", () => {
       if (command === "overview") {
         throw { code: "newer_version", message: "Filen kommer från version 9.", fields: [] };
       }
-      return null;
+      return answers(command);
     });
     await render();
     const banner = document.querySelector('[data-testid="error-banner"]');
@@ -79,7 +89,7 @@ describe("the shell", () => {
   });
 
   it("switches sections with Ctrl+digit", async () => {
-    invoke.mockImplementation(async (command: string) => (command === "overview" ? overview : null));
+    invoke.mockImplementation(answers);
     await render();
     // A section may ask before it is left (unsaved work), so the switch completes asynchronously.
     window.dispatchEvent(new KeyboardEvent("keydown", { key: "2", code: "Digit2", ctrlKey: true }));
@@ -93,5 +103,19 @@ describe("the shell", () => {
       expect(text("main h1")).toBe("Inställningar");
     });
     expect(text('[data-testid="settings-company-name"]')).toBe("Testbolaget AB");
+  });
+
+  it("offers to create a company or open the demo when there is no company file yet", async () => {
+    invoke.mockImplementation(async (command: string) =>
+      command === "company_file_status" ? { ...fileStatus, exists: false } : answers(command),
+    );
+    component = mount(App, { target: document.body });
+    await vi.waitFor(() => {
+      flushSync();
+      expect(document.querySelector('[data-testid="welcome"]')).not.toBeNull();
+    });
+    expect(invoke).not.toHaveBeenCalledWith("overview", undefined);
+    expect(document.querySelector('[data-testid="company-new"]')).not.toBeNull();
+    expect(document.querySelector('[data-testid="company-demo"]')).not.toBeNull();
   });
 });

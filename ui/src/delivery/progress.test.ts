@@ -13,7 +13,9 @@ function status(invoice_id: number, state: DeliveryStatusView["state"]): Deliver
     attempts: 0,
     next_attempt_at: null,
     can_reroute: false,
+    can_retry: false,
     can_mark_handled: false,
+    can_send_copy: false,
   };
 }
 

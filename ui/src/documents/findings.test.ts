@@ -5,12 +5,14 @@ import { countFindings, fileName, findingsFor, inputSelector, findingsForRow, la
 const report: PresendReport = {
   checked: true,
   route: "e_invoice",
+  channel: "einvoice",
   blocking: true,
   findings: [
     { rule_id: "PEPPOL-EN16931-R003", field: "buyer_reference", message: "Ange referens", severity: "error" },
     { rule_id: "SE-R-006", field: "lines[1].vat", message: "Fel momssats", severity: "error" },
     { rule_id: "PEPPOL-EN16931-R010", field: "buyer.legal_id", message: "Saknar id", severity: "warning" },
   ],
+  reference_note: null,
 };
 
 describe("placeOf", () => {

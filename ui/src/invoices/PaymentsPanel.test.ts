@@ -71,7 +71,7 @@ describe("Betalningar", () => {
     expect(text('[data-testid="payments-paid"]')).toBe("2\u00a0500,00 kr");
     expect(text('[data-testid="payments-remaining"]')).toBe("10\u00a0000,00 kr");
     const cells = [...document.querySelectorAll('[data-testid="payment-row"] td')].map((cell) => cell.textContent?.trim());
-    expect(cells).toEqual(["2026-05-20", "2\u00a0500,00 kr", "Bankgiro 1"]);
+    expect(cells).toEqual(["2026-05-20", "Betalning", "2\u00a0500,00 kr", "Bankgiro 1", "Vänd"]);
     expect(field("payment-amount")?.value).toBe("10000.00");
     expect(field("payment-date")?.value).toBe("2026-06-10");
   });
@@ -106,6 +106,51 @@ describe("Betalningar", () => {
     show({ ...partlyPaid, state: "paid", paid: "12500.00", remaining: "0.00" });
     expect(field("payment-record")).toBeNull();
     expect(text('[data-testid="payments-remaining"]')).toBe("0,00 kr");
+  });
+
+  it("records a refund, not a payment, when the customer has money to get back", async () => {
+    invoke.mockImplementation(async () => ({ ...partlyPaid, state: "credited", remaining: "0.00", to_refund: "0.00" }));
+    show({ ...partlyPaid, state: "credited", credited: "12500.00", remaining: "0.00", to_refund: "2500.00" });
+    expect(text('[data-testid="payments-credited"]')).toBe("12\u00a0500,00 kr");
+    expect(text('[data-testid="payments-to-refund"]')).toBe("2\u00a0500,00 kr");
+    expect(field("payment-amount")?.value).toBe("2500.00");
+    expect(text('[data-testid="payment-record"]')).toBe("Registrera återbetalning");
+    field("payment-record")?.click();
+    await until(() => expect(changed).toBe(1));
+    expect(invoke).toHaveBeenLastCalledWith("record_invoice_refund", {
+      id: 7,
+      request: { paid_on: "2026-06-10", amount: "2500.00", reference: "" },
+    });
+  });
+
+  it("says a fully credited invoice asks for nothing, and offers no form", () => {
+    show({ ...partlyPaid, state: "credited", paid: "0.00", credited: "12500.00", remaining: "0.00", payments: [] });
+    expect(text('[data-testid="payments-credited-note"]')).toContain("krediterad i sin helhet");
+    expect(field("payment-record")).toBeNull();
+  });
+
+  it("writes off a small difference and reverses a record through Rust", async () => {
+    invoke.mockImplementation(async () => partlyPaid);
+    show({ ...partlyPaid, remaining: "4.00", write_off_allowed: true });
+    field("payment-write-off")?.click();
+    await until(() => expect(changed).toBe(1));
+    expect(invoke).toHaveBeenLastCalledWith("write_off_invoice_difference", { id: 7 });
+    field("payment-reverse")?.click();
+    await until(() => expect(changed).toBe(2));
+    expect(invoke).toHaveBeenLastCalledWith("reverse_invoice_payment", { record: 31, note: "" });
+  });
+
+  it("offers no reversal of a record already reversed", () => {
+    show({
+      ...partlyPaid,
+      payments: [
+        ...partlyPaid.payments,
+        { id: 32, kind: "payment", paid_on: "2026-05-21", amount: "-2500.00", reference: "", reverses: 31, from_bank_file: false },
+      ],
+    });
+    const kinds = [...document.querySelectorAll('[data-testid="payment-row"] td:nth-child(2)')].map((cell) => cell.textContent?.trim());
+    expect(kinds).toEqual(["Betalning", "Rättelse"]);
+    expect(document.querySelectorAll('[data-testid="payment-reverse"]').length).toBe(0);
   });
 
   it("speaks English when the user does", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAmount, formatMoney } from "./amounts";
+import { formatAmount, formatMoney, lockedCellText } from "./amounts";
 
 describe("formatAmount", () => {
   it.each([
@@ -18,5 +18,19 @@ describe("formatAmount", () => {
     expect(formatMoney("45.00", "SEK", "sv")).toBe("45,00 kr");
     expect(formatMoney("45.00", "SEK", "en")).toBe("45.00 SEK");
     expect(formatMoney("1000.00", "EUR", "sv")).toBe("1\u00a0000,00 EUR");
+  });
+});
+
+describe("locked rows", () => {
+  it.each([
+    ["unit_price", "1295", "sv", "1\u00a0295,00"],
+    ["unit_price", "1295", "en", "1,295.00"],
+    ["quantity", "2.5", "sv", "2,5"],
+    ["quantity", "1000", "sv", "1\u00a0000"],
+    ["discount_percent", "10", "sv", "10 %"],
+    ["discount_percent", "", "sv", ""],
+    ["unit", "tim", "sv", "tim"],
+  ] as const)("%s %s in %s shows %s", (key, value, language, expected) => {
+    expect(lockedCellText(key, value, language)).toBe(expected);
   });
 });

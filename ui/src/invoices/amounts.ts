@@ -19,6 +19,28 @@ export function formatAmount(amount: string, language: LanguageCode): string {
   return `${minus}${grouped}${language === "sv" ? "," : "."}${decimals}`;
 }
 
+/** A quantity or percentage as typed or stored ("1234.5") the user's way ("1 234,5"), without
+ * padding decimals; text that is not a decimal is returned as is. */
+export function formatQuantity(value: string, language: LanguageCode): string {
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value.trim());
+  if (!match) {
+    return value;
+  }
+  const whole = (match[2] ?? "0").replace(/\B(?=(\d{3})+(?!\d))/g, language === "sv" ? NO_BREAK_SPACE : ",");
+  const minus = match[1] ? (language === "sv" ? "−" : "-") : "";
+  const fraction = match[3] ? `${language === "sv" ? "," : "."}${match[3]}` : "";
+  return `${minus}${whole}${fraction}`;
+}
+
+/** What a locked (issued) row shows in a cell: prices as amounts, quantities and discounts the
+ * user's way, the rest as saved. The same text the editor's amount column uses. */
+export function lockedCellText(key: "description" | "quantity" | "unit" | "unit_price" | "discount_percent", value: string, language: LanguageCode): string {
+  if (key === "unit_price") return formatAmount(value, language);
+  if (key === "quantity") return formatQuantity(value, language);
+  if (key === "discount_percent") return value.trim() === "" ? "" : `${formatQuantity(value, language)} %`;
+  return value;
+}
+
 /** An amount with its currency, e.g. "19 341,00 kr" or "1,234.00 EUR". */
 export function formatMoney(amount: string, currency: string, language: LanguageCode): string {
   const suffix = currency === "SEK" && language === "sv" ? "kr" : currency;

@@ -3,6 +3,7 @@
 import type { InvoiceDetail, InvoiceForm, PaymentView, TotalsView } from "../ipc/invoices";
 
 const line = {
+  kind: "item" as const,
   article_number: "101",
   description: "Konsultarvode",
   quantity: "10",
@@ -30,12 +31,15 @@ export const draftForm: InvoiceForm = {
   lines: [{ ...line }],
   invoice_fee: "",
   freight: "",
+  discount: "",
+  discount_kind: "percent",
 };
 
 export const totals: TotalsView = {
   currency: "SEK",
   line_nets: ["10000.00"],
   line_net_total: "10000.00",
+  allowance_total: "0.00",
   charge_total: "0.00",
   tax_exclusive: "10000.00",
   vat_rows: [],
@@ -49,9 +53,15 @@ export const partlyPaid: PaymentView = {
   state: "partly_paid",
   payable: "12500.00",
   paid: "2500.00",
+  credited: "0.00",
+  written_off: "0.00",
   remaining: "10000.00",
+  to_refund: "0.00",
   due_date: "2026-06-03",
-  payments: [{ paid_on: "2026-05-20", amount: "2500.00", reference: "Bankgiro 1" }],
+  payments: [
+    { id: 31, kind: "payment", paid_on: "2026-05-20", amount: "2500.00", reference: "Bankgiro 1", reverses: null, from_bank_file: false },
+  ],
+  write_off_allowed: false,
 };
 
 export function draftDetail(form: InvoiceForm = draftForm): InvoiceDetail {

@@ -9,6 +9,12 @@ const knownKinds: Record<string, MessageKey> = {
   issued: "invoice.events.issued",
   payment_recorded: "invoice.events.payment_recorded",
   credited: "invoice.events.credited",
+  deduction_recorded: "invoice.events.deduction_recorded",
+  refund_recorded: "invoice.events.refund_recorded",
+  written_off: "invoice.events.written_off",
+  reversed: "invoice.events.reversed",
+  reminded: "invoice.events.reminded",
+  interest_invoiced: "invoice.events.interest_invoiced",
 };
 
 /** The message key naming `kind`, or `null` for a kind to show as its raw text. */

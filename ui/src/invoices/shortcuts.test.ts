@@ -13,6 +13,8 @@ describe("editor shortcuts", () => {
     [press("s", { metaKey: true }), true, "save"],
     [press("s", { ctrlKey: true }), true, null],
     [press("u", { ctrlKey: true }), false, "issue"],
+    [press("n", { ctrlKey: true }), false, "new"],
+    [press("n", { metaKey: true }), true, "new"],
     [press("Enter", { ctrlKey: true }), false, "addRow"],
     [press("Delete", { ctrlKey: true }), false, "deleteRow"],
     [press("Backspace", { metaKey: true }), true, "deleteRow"],

@@ -2,14 +2,15 @@
 // listed in the UI from one place.
 import type { KeyPress } from "../lib/sections";
 
-export type EditorAction = "save" | "issue" | "addRow" | "deleteRow" | "back";
+export type EditorAction = "save" | "issue" | "addRow" | "deleteRow" | "back" | "new";
 export type ListAction = "new" | "search";
 
 function primary(press: KeyPress, isMac: boolean): boolean {
   return isMac ? press.metaKey && !press.ctrlKey : press.ctrlKey && !press.metaKey;
 }
 
-/** Ctrl+S save, Ctrl+U issue (utfärda), Ctrl+Enter new row, Ctrl+Delete remove row, Esc back. */
+/** Ctrl+S save, Ctrl+U issue (utfärda), Ctrl+Enter new row, Ctrl+Delete remove row, Esc back,
+ * Ctrl+N a new invoice (as from the list: Ctrl+N works on every screen of Fakturor). */
 export function editorAction(press: KeyPress, isMac: boolean): EditorAction | null {
   if (press.key === "Escape" && !press.ctrlKey && !press.metaKey && !press.altKey) {
     return "back";
@@ -20,6 +21,7 @@ export function editorAction(press: KeyPress, isMac: boolean): EditorAction | nu
   const key = press.key.length === 1 ? press.key.toLowerCase() : press.key;
   if (key === "s" && !press.shiftKey) return "save";
   if (key === "u" && !press.shiftKey) return "issue";
+  if (key === "n" && !press.shiftKey) return "new";
   if (key === "Enter") return "addRow";
   if (key === "Delete" || (isMac && key === "Backspace")) return "deleteRow";
   return null;

@@ -3,6 +3,7 @@ import type { InvoiceLineForm } from "../ipc/invoices";
 import { vatChoices, vatValue, withVat } from "./vatChoices";
 
 const line: InvoiceLineForm = {
+  kind: "item",
   article_number: "",
   description: "Konsult",
   quantity: "1",

@@ -1,6 +1,5 @@
 // Typed calls for "Skriv ut / Skicka": AutoInvoice settings (keys go in, never come out), the
 // receiver lookup, sending, the delivery timeline and what to do after a failure.
-import { invoke } from "@tauri-apps/api/core";
 import type { AutoInvoiceSettingsForm } from "./bindings/AutoInvoiceSettingsForm";
 import type { AutoInvoiceSettingsView } from "./bindings/AutoInvoiceSettingsView";
 import type { ConnectionReport } from "./bindings/ConnectionReport";
@@ -11,7 +10,7 @@ import type { OutboxSummary } from "./bindings/OutboxSummary";
 import type { ReceiverLookupView } from "./bindings/ReceiverLookupView";
 import type { RerouteRequest } from "./bindings/RerouteRequest";
 import type { SendPreview } from "./bindings/SendPreview";
-import { IpcError, toAppError } from "./errors";
+import { call } from "./call";
 
 export type { ChannelCode } from "./bindings/ChannelCode";
 export type { DeliveryEventView } from "./bindings/DeliveryEventView";
@@ -32,14 +31,6 @@ export type {
   SendPreview,
 };
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
-  try {
-    return await invoke<T>(command, args);
-  } catch (thrown) {
-    throw new IpcError(toAppError(thrown));
-  }
-}
-
 export const autoInvoiceSettings = () => call<AutoInvoiceSettingsView>("autoinvoice_settings");
 export const saveAutoInvoiceSettings = (form: AutoInvoiceSettingsForm) =>
   call<AutoInvoiceSettingsView>("save_autoinvoice_settings", { form });
@@ -58,4 +49,7 @@ export const dismissDeliveryNotice = (id: number) => call<void>("dismiss_deliver
 export const markDeliveryHandled = (id: number, note: string) =>
   call<DeliveryStatusView>("mark_delivery_handled", { id, note });
 export const rerouteDelivery = (request: RerouteRequest) => call<DeliveryStatusView>("reroute_delivery", { request });
+/** "Skicka kopia": delivered invoice `id` once more, by e-mail, to `email`. */
+export const sendInvoiceCopy = (id: number, email: string) => call<DeliveryStatusView>("send_invoice_copy", { id, email });
+export const retryDelivery = (id: number) => call<DeliveryStatusView>("retry_delivery", { id });
 export const connectivityChanged = (online: boolean) => call<void>("connectivity_changed", { online });

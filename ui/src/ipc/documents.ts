@@ -1,24 +1,15 @@
 // Typed calls for an invoice's documents: the pre-send checks, "Förhandsgranska", "Spara PDF" and
 // "Spara e-faktura". Files are written by Rust (a native save dialog, or the tests' folder).
-import { invoke } from "@tauri-apps/api/core";
 import type { DocumentKind } from "./bindings/DocumentKind";
 import type { DocumentRequest } from "./bindings/DocumentRequest";
 import type { PresendReport } from "./bindings/PresendReport";
 import type { SavedDocument } from "./bindings/SavedDocument";
-import { IpcError, toAppError } from "./errors";
+import { call } from "./call";
 
 export type { DeliveryRoute } from "./bindings/DeliveryRoute";
 export type { FindingSeverity } from "./bindings/FindingSeverity";
 export type { PresendFinding } from "./bindings/PresendFinding";
 export type { DocumentKind, DocumentRequest, PresendReport, SavedDocument };
-
-async function call<T>(command: string, args: Record<string, unknown>): Promise<T> {
-  try {
-    return await invoke<T>(command, args);
-  } catch (thrown) {
-    throw new IpcError(toAppError(thrown));
-  }
-}
 
 /** The e-invoice checks of what the editor shows now; run while the user works. */
 export function presendFindings(request: DocumentRequest): Promise<PresendReport> {

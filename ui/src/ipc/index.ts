@@ -1,24 +1,15 @@
 // The only module that talks to Tauri (scripts/check-ipc-imports.sh enforces it). Each Rust
 // command gets one typed function here; its argument and result types come from ./bindings,
 // which ts-rs generates from the Rust types.
-import { invoke } from "@tauri-apps/api/core";
 import type { LanguageCode } from "./bindings/LanguageCode";
 import type { Overview } from "./bindings/Overview";
-import { IpcError, toAppError } from "./errors";
+import { call } from "./call";
 
 export type { AppError } from "./bindings/AppError";
 export type { ErrorCode } from "./bindings/ErrorCode";
 export type { FieldMessage } from "./bindings/FieldMessage";
 export type { LanguageCode, Overview };
 export { IpcError, isAppError, toAppError } from "./errors";
-
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
-  try {
-    return await invoke<T>(command, args);
-  } catch (thrown) {
-    throw new IpcError(toAppError(thrown));
-  }
-}
 
 /** The company file's name, schema version and path, read from SQLite. */
 export function overview(): Promise<Overview> {

@@ -1,6 +1,5 @@
 // Typed calls for Fakturor: the list, the editor (new, live preview, save, issue), credits,
 // payments, the history, the pickers and demo data. Money crosses as exact decimal strings.
-import { invoke } from "@tauri-apps/api/core";
 import type { ArticleChoice } from "./bindings/ArticleChoice";
 import type { CreditRequest } from "./bindings/CreditRequest";
 import type { CustomerChoice } from "./bindings/CustomerChoice";
@@ -14,12 +13,14 @@ import type { InvoiceListRequest } from "./bindings/InvoiceListRequest";
 import type { NewInvoice } from "./bindings/NewInvoice";
 import type { PaymentRequest } from "./bindings/PaymentRequest";
 import type { PaymentView } from "./bindings/PaymentView";
-import { IpcError, toAppError } from "./errors";
+import { call } from "./call";
 
 export type { InvoiceFilterCode } from "./bindings/InvoiceFilterCode";
 export type { InvoiceLineForm } from "./bindings/InvoiceLineForm";
 export type { InvoiceRow } from "./bindings/InvoiceRow";
 export type { InvoiceStatusCode } from "./bindings/InvoiceStatusCode";
+export type { MoneyKindCode } from "./bindings/MoneyKindCode";
+export type { PaymentEntry } from "./bindings/PaymentEntry";
 export type { PaymentStateCode } from "./bindings/PaymentStateCode";
 export type { TotalsView } from "./bindings/TotalsView";
 export type { VatTreatmentCode } from "./bindings/VatTreatmentCode";
@@ -38,14 +39,6 @@ export type {
   PaymentRequest,
   PaymentView,
 };
-
-async function call<T>(command: string, args: Record<string, unknown> = {}): Promise<T> {
-  try {
-    return await invoke<T>(command, args);
-  } catch (thrown) {
-    throw new IpcError(toAppError(thrown));
-  }
-}
 
 /** A page of the invoice list, newest first; overdue is judged on today's date by Rust. */
 export function listInvoices(request: InvoiceListRequest): Promise<InvoiceListPage> {
@@ -83,6 +76,11 @@ export function issueInvoice(id: number): Promise<InvoiceDetail> {
   return call("issue_invoice", { id });
 }
 
+/** "Kopiera till ny faktura": a new draft with the rows of invoice `id` (of a credit: its original). */
+export function copyInvoice(id: number): Promise<InvoiceDetail> {
+  return call("copy_invoice", { id });
+}
+
 /** A draft credit invoice of the issued invoice `id`: all of it, or the lines in `request`. */
 export function creditInvoice(id: number, request: CreditRequest): Promise<InvoiceDetail> {
   return call("credit_invoice", { id, request });
@@ -90,6 +88,21 @@ export function creditInvoice(id: number, request: CreditRequest): Promise<Invoi
 
 export function recordInvoicePayment(id: number, request: PaymentRequest): Promise<PaymentView> {
   return call("record_invoice_payment", { id, request });
+}
+
+/** Money paid back to the customer on an overpaid (or credited after payment) invoice. */
+export function recordInvoiceRefund(id: number, request: PaymentRequest): Promise<PaymentView> {
+  return call("record_invoice_refund", { id, request });
+}
+
+/** Closes a small difference (öresdifferens) within the company's limit; Rust refuses more. */
+export function writeOffInvoiceDifference(id: number): Promise<PaymentView> {
+  return call("write_off_invoice_difference", { id });
+}
+
+/** Reverses a booked money record with a new record of the opposite amount. */
+export function reverseInvoicePayment(record: number, note: string): Promise<PaymentView> {
+  return call("reverse_invoice_payment", { record, note });
 }
 
 export function invoiceEvents(id: number): Promise<InvoiceEventView[]> {

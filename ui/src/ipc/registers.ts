@@ -1,6 +1,5 @@
 // Typed calls for the registers: company settings and logo, number series, backups, customers and
 // articles. Every type comes from ./bindings (generated from Rust); decimals travel as strings.
-import { invoke } from "@tauri-apps/api/core";
 import type { AddressForm } from "./bindings/AddressForm";
 import type { ArticleDetails } from "./bindings/ArticleDetails";
 import type { ArticleForm } from "./bindings/ArticleForm";
@@ -17,11 +16,13 @@ import type { CustomerRow } from "./bindings/CustomerRow";
 import type { DeliveryChoiceCode } from "./bindings/DeliveryChoiceCode";
 import type { NumberSeriesForm } from "./bindings/NumberSeriesForm";
 import type { NumberSeriesView } from "./bindings/NumberSeriesView";
+import type { PaymentTermsChoice } from "./bindings/PaymentTermsChoice";
 import type { RegisterChoices } from "./bindings/RegisterChoices";
 import type { RegisterSearch } from "./bindings/RegisterSearch";
+import type { RestoreView } from "./bindings/RestoreView";
 import type { VatRateClassCode } from "./bindings/VatRateClassCode";
 import type { VatTreatmentCode } from "./bindings/VatTreatmentCode";
-import { IpcError, toAppError } from "./errors";
+import { call } from "./call";
 
 export type {
   AddressForm,
@@ -42,17 +43,10 @@ export type {
   NumberSeriesView,
   RegisterChoices,
   RegisterSearch,
+  RestoreView,
   VatRateClassCode,
   VatTreatmentCode,
 };
-
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
-  try {
-    return await invoke<T>(command, args);
-  } catch (thrown) {
-    throw new IpcError(toAppError(thrown));
-  }
-}
 
 export const companySettings = () => call<CompanySettings>("company_settings");
 export const saveCompanySettings = (form: CompanySettingsForm) =>
@@ -62,6 +56,8 @@ export const setCompanyLogo = (base64: string) => call<CompanySettings>("set_com
 export const removeCompanyLogo = () => call<CompanySettings>("remove_company_logo");
 /** Units, payment terms and VAT rate classes (with the rate in force today), labelled by Rust. */
 export const registerChoices = () => call<RegisterChoices>("register_choices");
+/** Payment terms outside the common list, named in words by Rust ("10 dagar efter månadens slut"). */
+export const paymentTermsChoice = (code: string) => call<PaymentTermsChoice>("payment_terms_choice", { code });
 
 export const numberSeries = () => call<NumberSeriesView[]>("number_series");
 export const addNumberSeries = (form: NumberSeriesForm) => call<NumberSeriesView[]>("add_number_series", { form });
@@ -71,8 +67,13 @@ export const setDefaultNumberSeries = (id: number) => call<NumberSeriesView[]>("
 
 export const listBackups = () => call<BackupView[]>("list_backups");
 export const backupNow = () => call<BackupView>("backup_now");
-/** Replaces the company file's content with the backup (Rust takes a safety copy first). */
-export const restoreBackup = (path: string) => call<void>("restore_backup", { path });
+/** Replaces the company file's content with a backup from the company's backup folder, named by its
+ *  file name (Rust takes a safety copy first and never goes back past an issued invoice). */
+export const restoreBackup = (fileName: string) => call<RestoreView>("restore_backup", { fileName });
+/** "Återställ från fil…": Rust opens the native dialog; `null` when the user cancelled. */
+export const restoreBackupFromFile = () => call<RestoreView | null>("restore_backup_from_file");
+/** "Säkerhetskopiera till…": Rust opens the native folder dialog; `null` when the user cancelled. */
+export const backupToFolder = () => call<BackupView | null>("backup_to_folder");
 
 export const listCustomers = (search: RegisterSearch) => call<CustomerRow[]>("list_customers", { search });
 export const getCustomer = (id: number) => call<CustomerDetails>("get_customer", { id });

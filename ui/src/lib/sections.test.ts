@@ -13,7 +13,10 @@ describe("sectionForShortcut", () => {
     ["plain 1 is typing, not a shortcut", { ...none, key: "1", code: "Digit1" }, null],
     ["Ctrl+Shift+1 is left alone", { ...none, key: "!", code: "Digit1", ctrlKey: true, shiftKey: true }, null],
     ["Ctrl+Alt+1 is left alone", { ...none, key: "1", code: "Digit1", ctrlKey: true, altKey: true }, null],
-    ["Ctrl+5 has no section", { ...none, key: "5", code: "Digit5", ctrlKey: true }, null],
+    ["Ctrl+0 is Översikt", { ...none, key: "0", code: "Digit0", ctrlKey: true }, "overview"],
+    ["Ctrl+5 is Reskontra", { ...none, key: "5", code: "Digit5", ctrlKey: true }, "receivables"],
+    ["Ctrl+6 is Bokföring", { ...none, key: "6", code: "Digit6", ctrlKey: true }, "bookkeeping"],
+    ["Ctrl+7 has no section", { ...none, key: "7", code: "Digit7", ctrlKey: true }, null],
     ["Ctrl+S is not a section", { ...none, key: "s", code: "KeyS", ctrlKey: true }, null],
   ];
   it.each(cases)("%s", (_name, press, expected) => {
@@ -23,9 +26,12 @@ describe("sectionForShortcut", () => {
 
 describe("neighbourSection", () => {
   it.each([
-    ["invoices", 1, "customers"],
-    ["settings", 1, "invoices"],
-    ["invoices", -1, "settings"],
+    ["invoices", 1, "receivables"],
+    ["receivables", 1, "customers"],
+    ["articles", 1, "bookkeeping"],
+    ["bookkeeping", 1, "settings"],
+    ["settings", 1, "overview"],
+    ["overview", -1, "settings"],
     ["articles", -1, "customers"],
   ] as const)("%s %i → %s", (from, step, expected) => {
     expect(neighbourSection(from, step)).toBe(expected);

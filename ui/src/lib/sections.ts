@@ -1,7 +1,14 @@
 // The shell's sections, their order, and the keyboard shortcuts that switch between them.
 import type { MessageKey } from "./i18n/index.svelte";
 
-export type SectionId = "invoices" | "customers" | "articles" | "settings";
+export type SectionId =
+  | "overview"
+  | "invoices"
+  | "receivables"
+  | "customers"
+  | "articles"
+  | "bookkeeping"
+  | "settings";
 
 export interface Section {
   id: SectionId;
@@ -10,10 +17,15 @@ export interface Section {
   digit: string;
 }
 
+// Översikt is the first screen; it, Reskontra and Bokföring came after the others had their
+// digits, which users and scripts already know, so they take 0, 5 and 6.
 export const sections: readonly Section[] = [
+  { id: "overview", label: "nav.overview", digit: "0" },
   { id: "invoices", label: "nav.invoices", digit: "1" },
+  { id: "receivables", label: "nav.receivables", digit: "5" },
   { id: "customers", label: "nav.customers", digit: "2" },
   { id: "articles", label: "nav.articles", digit: "3" },
+  { id: "bookkeeping", label: "nav.bookkeeping", digit: "6" },
   { id: "settings", label: "nav.settings", digit: "4" },
 ];
 
@@ -28,7 +40,7 @@ export interface KeyPress {
 }
 
 /**
- * The section a key press asks for: Ctrl/⌘/Alt + 1–4, no Shift. `code` ("Digit1") is read too,
+ * The section a key press asks for: Ctrl/⌘/Alt + 0–6, no Shift. `code` ("Digit1") is read too,
  * because Alt+digit types another character on some layouts (macOS).
  */
 export function sectionForShortcut(press: KeyPress): SectionId | null {

@@ -3,4 +3,4 @@
 /**
  * Why a backup was taken.
  */
-export type BackupKindCode = "scheduled" | "before_migration" | "before_restore";
+export type BackupKindCode = "scheduled" | "before_migration" | "before_restore" | "copy";

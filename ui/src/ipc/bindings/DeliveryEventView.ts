@@ -10,7 +10,7 @@ export type DeliveryEventView = {
  */
 at: string, 
 /**
- * queued, handed_over, action, failed, rerouted, handled
+ * queued, handed_over, action, failed, rerouted, handled, retried, copy_sent
  */
 kind: string, 
 /**

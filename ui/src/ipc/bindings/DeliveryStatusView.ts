@@ -25,4 +25,13 @@ next_attempt_at: string | null,
 /**
  * AutoInvoice has the invoice, so it can send it again by another channel.
  */
-can_reroute: boolean, can_mark_handled: boolean, };
+can_reroute: boolean, 
+/**
+ * The failure was ours and AutoInvoice never held the invoice: "Försök igen" sends it again
+ * with the same idempotency key once the cause (in `detail`) is fixed.
+ */
+can_retry: boolean, can_mark_handled: boolean, 
+/**
+ * Delivered and held by AutoInvoice: a copy can be sent by e-mail to another address.
+ */
+can_send_copy: boolean, };

@@ -7,4 +7,8 @@ export type DemoSummary = { customers: number, articles: number,
 /**
  * Issued invoices, credit invoices included.
  */
-issued: number, credits: number, drafts: number, payments: number, };
+issued: number, credits: number, drafts: number, payments: number, 
+/**
+ * Issued invoices already delivered to their customers (all but the last few days').
+ */
+delivered: number, };

@@ -3,4 +3,4 @@
 /**
  * The status filter of the invoice list.
  */
-export type InvoiceFilterCode = "all" | "drafts" | "issued" | "unpaid" | "partly_paid" | "paid" | "overdue" | "credits";
+export type InvoiceFilterCode = "all" | "drafts" | "issued" | "unpaid" | "partly_paid" | "paid" | "overdue" | "credits" | "credited";

@@ -9,4 +9,17 @@ export type InvoiceRow = { id: number, is_credit: boolean, status: InvoiceStatus
 /**
  * Exact, two decimals.
  */
-payable: string, payment_state: PaymentStateCode | null, overdue: boolean, };
+payable: string, payment_state: PaymentStateCode | null, 
+/**
+ * "Kvar att betala": exact, two decimals, never below zero; `None` for drafts. A credit
+ * invoice and a fully credited invoice have nothing to pay.
+ */
+to_pay: string | null, 
+/**
+ * What the customer has to get back (an overpayment, or a credit after payment), if anything.
+ */
+to_refund: string | null, overdue: boolean, 
+/**
+ * `invoice`, or `interest` for an interest invoice.
+ */
+document_kind: string, };

@@ -7,4 +7,9 @@ export type NumberSeriesForm = { name: string, prefix: string,
 /**
  * Digits, e.g. "1001".
  */
-next_number: string, };
+next_number: string, 
+/**
+ * Why the numbers up to the new next number are skipped, when the series has issued
+ * invoices: moving it forward then needs this (a documented gap).
+ */
+gap_reason: string, };

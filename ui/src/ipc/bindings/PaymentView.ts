@@ -3,6 +3,28 @@ import type { PaymentEntry } from "./PaymentEntry";
 import type { PaymentStateCode } from "./PaymentStateCode";
 
 /**
- * Where an issued invoice stands with its payments; amounts as exact decimal strings.
+ * Where an issued invoice stands with its payments, credits and write-offs; amounts as exact
+ * decimal strings, all computed by Rust.
  */
-export type PaymentView = { state: PaymentStateCode, payable: string, paid: string, remaining: string, due_date: string, payments: Array<PaymentEntry>, };
+export type PaymentView = { state: PaymentStateCode, payable: string, 
+/**
+ * Payments, deductions and refunds together.
+ */
+paid: string, 
+/**
+ * What issued credit invoices took off.
+ */
+credited: string, written_off: string, 
+/**
+ * "Kvar att betala": never below zero.
+ */
+remaining: string, 
+/**
+ * What the customer has to get back (overpaid, or credited after payment); "0.00" if nothing.
+ */
+to_refund: string, due_date: string, payments: Array<PaymentEntry>, 
+/**
+ * What is left (either way) is within the company's limit for öresdifferens, so "Skriv av"
+ * closes it.
+ */
+write_off_allowed: boolean, };

@@ -6,7 +6,8 @@ import type { FindingSeverity } from "./FindingSeverity";
  */
 export type PresendFinding = { 
 /**
- * The id the official validator reports, e.g. `PEPPOL-EN16931-R003`.
+ * The id the official validator reports, e.g. `PEPPOL-EN16931-R003`, or `AUTOINVOICE-ROUTE`
+ * for what the channel itself needs (an e-mail address, a postal address).
  */
 rule_id: string, 
 /**

@@ -6,6 +6,10 @@ import type { VatRowView } from "./VatRowView";
  */
 export type TotalsView = { currency: string, 
 /**
- * Net amount per line, in line order.
+ * Net amount per row of the editor, in row order; empty for a text row.
  */
-line_nets: Array<string>, line_net_total: string, charge_total: string, tax_exclusive: string, vat_rows: Array<VatRowView>, vat_total: string, tax_inclusive: string, rounding: string, payable: string, };
+line_nets: Array<string>, line_net_total: string, 
+/**
+ * The invoice-level discount (BT-107), positive; "0.00" for none.
+ */
+allowance_total: string, charge_total: string, tax_exclusive: string, vat_rows: Array<VatRowView>, vat_total: string, tax_inclusive: string, rounding: string, payable: string, };

@@ -1,6 +1,8 @@
 // The English texts of the UI; the keys are exactly those of sv.ts.
 import { deliveryEn } from "../../delivery/i18n";
+import { bookkeepingEn } from "../../bookkeeping/i18n";
 import { invoicesEn } from "../../invoices/i18n";
+import { moneyInEn } from "../../money_in/i18n";
 import type { Dictionary } from "./index.svelte";
 
 export const en: Dictionary = {
@@ -51,12 +53,11 @@ export const en: Dictionary = {
   "error.newerVersion.title": "The company file comes from a newer version",
   "error.locked.title": "The company file is in use",
   "error.retry": "Try again",
-  "documents.findings.title": "E-invoice check",
+  "documents.findings.title": "Check before sending",
   "documents.findings.waiting": "Checking…",
-  "documents.findings.unchecked": "Correct the marked fields; then the e-invoice is checked.",
-  "documents.findings.ok": "No errors. The e-invoice passes the checks.",
+  "documents.findings.unchecked": "Correct the marked fields; then the invoice is checked.",
+  "documents.findings.ok": "No errors. The invoice can be issued and sent.",
   "documents.findings.blocking": "{count} errors must be fixed before the invoice can be issued.",
-  "documents.findings.paper": "The customer gets the invoice by e-mail or letter. Still fix what is listed here if the invoice should be sendable as an e-invoice.",
   "documents.place.customer": "Fix in the customer register",
   "documents.place.company": "Fix in the company settings",
   "documents.field.row": "Row {n}",
@@ -77,6 +78,17 @@ export const en: Dictionary = {
   "documents.previewOpened": "The preview was opened: {path}",
   "documents.savePdf": "Save PDF",
   "documents.saveEInvoice": "Save e-invoice (XML)",
+  "documents.print": "Print",
+  "documents.printCopy": "Print copy",
+  "documents.printConfirm": "Print",
+  "documents.printer": "Printer",
+  "documents.defaultPrinter": "the default printer",
+  "documents.noPrinters": "No printer is installed on this computer. Add one in the system settings.",
+  "documents.printed": "Printed on {printer}.",
+  "documents.printAll": "Print all",
+  "documents.printAll.body": "{count} issued invoices to customers who get letters have not been printed. They are printed in number order on the default printer and marked as printed.",
+  "documents.printAll.none": "Every invoice to customers who get letters has been printed.",
+  "documents.printAll.done": "{count} invoices printed.",
   "documents.saved": "Saved: {path}",
   "documents.dismiss": "Close",
   // Registers: company settings, customers, articles, number series and backups.
@@ -142,6 +154,7 @@ export const en: Dictionary = {
   "customers.field.yourReference": "Your reference",
   "customers.field.notes": "Notes",
   "customers.paymentTerms.default": "Company default",
+  "registers.paymentTerms.other": "Other terms",
   "articles.none": "No articles yet. Add the first with New article (Ctrl+N).",
   "articles.search": "Search name or article number (Ctrl+F)",
   "articles.new": "New article",
@@ -199,6 +212,7 @@ export const en: Dictionary = {
   "series.col.name": "Name",
   "series.col.prefix": "Prefix",
   "series.col.next": "Next invoice number",
+  "series.gap": "Skipped {numbers}: {reason}",
   "series.default": "Default",
   "series.makeDefault": "Make default",
   "series.field.next": "Next number",
@@ -208,8 +222,7 @@ export const en: Dictionary = {
   "backups.lead": "The company file is backed up automatically once a day; the latest 14 are kept.",
   "backups.none": "No backups yet.",
   "backups.taken": "The backup {file} was created.",
-  "backups.restored": "The company file was restored from {file}.",
-  "backups.confirm": "Restore the company file to how it was at {time}? Everything changed since then is replaced. The current content is first saved as a backup of its own.",
+  "backups.confirm": "Restore the company file to how it was at {time}? Customers, articles, drafts, settings and payments go back to that point. Issued and sent invoices and the number series are kept; if the backup lacks an issued invoice, the restore is refused. The current content is first saved as a backup of its own.",
   "backups.restore": "Restore",
   "backups.col.time": "Time",
   "backups.col.kind": "Kind",
@@ -217,6 +230,12 @@ export const en: Dictionary = {
   "backups.kind.scheduled": "Automatic",
   "backups.kind.before_migration": "Before upgrade",
   "backups.kind.before_restore": "Before restore",
+  "backups.to_folder": "Back up to…",
+  "backups.from_file": "Restore from file…",
+  "backups.copied": "A copy of the company file was saved as {path}.",
+  "backups.kind.copy": "Copy",
   ...invoicesEn,
+  ...bookkeepingEn,
   ...deliveryEn,
+  ...moneyInEn,
 };

@@ -1,7 +1,9 @@
 // The Swedish texts of the UI, the product's default language. Every key here must exist in en.ts
-// (the type in index.ts enforces it); later issues add their keys to both files.
+// (the type in index.ts enforces it); a feature's own texts live in its folder's i18n.ts.
 import { deliverySv } from "../../delivery/i18n";
+import { bookkeepingSv } from "../../bookkeeping/i18n";
 import { invoicesSv } from "../../invoices/i18n";
+import { moneyInSv } from "../../money_in/i18n";
 export const sv = {
   "app.name": "Fakturera",
   "nav.label": "Huvudmeny",
@@ -50,12 +52,11 @@ export const sv = {
   "error.newerVersion.title": "Företagsfilen kommer från en nyare version",
   "error.locked.title": "Företagsfilen används",
   "error.retry": "Försök igen",
-  "documents.findings.title": "E-fakturakontroll",
+  "documents.findings.title": "Kontroll före utskick",
   "documents.findings.waiting": "Kontrollerar…",
-  "documents.findings.unchecked": "Rätta de markerade fälten, sedan kontrolleras e-fakturan.",
-  "documents.findings.ok": "Inga fel. E-fakturan klarar kontrollerna.",
+  "documents.findings.unchecked": "Rätta de markerade fälten, sedan kontrolleras fakturan.",
+  "documents.findings.ok": "Inga fel. Fakturan kan utfärdas och skickas.",
   "documents.findings.blocking": "{count} fel måste rättas innan fakturan kan utfärdas.",
-  "documents.findings.paper": "Kunden får fakturan med e-post eller brev. Rätta ändå det som listas här om fakturan ska kunna skickas som e-faktura.",
   "documents.place.customer": "Rättas i kundregistret",
   "documents.place.company": "Rättas i företagsinställningarna",
   "documents.field.row": "Rad {n}",
@@ -76,6 +77,17 @@ export const sv = {
   "documents.previewOpened": "Förhandsgranskningen öppnades: {path}",
   "documents.savePdf": "Spara PDF",
   "documents.saveEInvoice": "Spara e-faktura (XML)",
+  "documents.print": "Skriv ut",
+  "documents.printCopy": "Skriv ut kopia",
+  "documents.printConfirm": "Skriv ut",
+  "documents.printer": "Skrivare",
+  "documents.defaultPrinter": "standardskrivaren",
+  "documents.noPrinters": "Datorn har ingen skrivare installerad. Lägg till en skrivare i systemets inställningar.",
+  "documents.printed": "Utskriven på {printer}.",
+  "documents.printAll": "Skriv ut alla",
+  "documents.printAll.body": "{count} utfärdade fakturor till kunder som får brev har inte skrivits ut. De skrivs ut i nummerordning på standardskrivaren och markeras som utskrivna.",
+  "documents.printAll.none": "Alla fakturor till kunder som får brev är redan utskrivna.",
+  "documents.printAll.done": "{count} fakturor utskrivna.",
   "documents.saved": "Sparad: {path}",
   "documents.dismiss": "Stäng",
   // Registers: company settings, customers, articles, number series and backups.
@@ -141,6 +153,7 @@ export const sv = {
   "customers.field.yourReference": "Er referens",
   "customers.field.notes": "Anteckningar",
   "customers.paymentTerms.default": "Företagets standard",
+  "registers.paymentTerms.other": "Andra villkor",
   "articles.none": "Inga artiklar än. Lägg till den första med Ny artikel (Ctrl+N).",
   "articles.search": "Sök på benämning eller artikelnummer (Ctrl+F)",
   "articles.new": "Ny artikel",
@@ -198,6 +211,7 @@ export const sv = {
   "series.col.name": "Namn",
   "series.col.prefix": "Prefix",
   "series.col.next": "Nästa fakturanummer",
+  "series.gap": "Hoppade över {numbers}: {reason}",
   "series.default": "Standard",
   "series.makeDefault": "Gör till standard",
   "series.field.next": "Nästa nummer",
@@ -207,8 +221,7 @@ export const sv = {
   "backups.lead": "Företagsfilen säkerhetskopieras automatiskt en gång om dygnet; de 14 senaste sparas.",
   "backups.none": "Inga säkerhetskopior än.",
   "backups.taken": "Säkerhetskopian {file} skapades.",
-  "backups.restored": "Företagsfilen återställdes från {file}.",
-  "backups.confirm": "Återställa företagsfilen till läget {time}? Allt som ändrats sedan dess ersätts. Det nuvarande innehållet sparas först som en egen säkerhetskopia.",
+  "backups.confirm": "Återställa företagsfilen till läget {time}? Kunder, artiklar, utkast, inställningar och betalningar återgår till det läget. Utfärdade och skickade fakturor och nummerserierna behålls; saknar säkerhetskopian en utfärdad faktura vägras återställningen. Det nuvarande innehållet sparas först som en egen säkerhetskopia.",
   "backups.restore": "Återställ",
   "backups.col.time": "Tidpunkt",
   "backups.col.kind": "Typ",
@@ -216,6 +229,12 @@ export const sv = {
   "backups.kind.scheduled": "Automatisk",
   "backups.kind.before_migration": "Före uppgradering",
   "backups.kind.before_restore": "Före återställning",
+  "backups.to_folder": "Säkerhetskopiera till…",
+  "backups.from_file": "Återställ från fil…",
+  "backups.copied": "En kopia av företagsfilen sparades som {path}.",
+  "backups.kind.copy": "Kopia",
   ...invoicesSv,
+  ...bookkeepingSv,
   ...deliverySv,
+  ...moneyInSv,
 } as const;
