@@ -14,7 +14,7 @@ shift || true
 bounds=("$@")
 [ "${#bounds[@]}" -gt 0 ] || bounds=(1 4 16)
 
-cargo build --release -p fakturera-cli -p autoinvoice-sandbox
+cargo build --release -p fakturera-cli -p autoinvoice-sandbox --features fakturera-cli/sandbox-environment
 cli="$CARGO_TARGET_DIR/release/fakturera"
 work="$(mktemp -d -t fakturera-bench.XXXXXX)"
 trap 'stop_background_processes; rm -rf "$work"' EXIT

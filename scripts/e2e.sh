@@ -40,6 +40,10 @@ export FAKTURERA_DB="$E2E_WORK/company.fakturera"
 # "Spara PDF", "Spara e-faktura" and "Förhandsgranska" write here instead of a native dialog or viewer.
 export FAKTURERA_DOCUMENTS_DIR="$E2E_WORK/documents"
 mkdir -p "$FAKTURERA_DOCUMENTS_DIR"
+# "Importera…" reads this file instead of asking with a native dialog; the recent-companies list
+# lives here instead of in the user's own settings.
+export FAKTURERA_IMPORT_FILE="$E2E_WORK/import.xlsx"
+export FAKTURERA_RECENT_COMPANIES="$E2E_WORK/recent-companies.json"
 export FAKTURERA_APP_BINARY="$DESKTOP_BINARY"
 # AutoInvoice keys typed in the window stay in the app's memory: the private D-Bus session has no
 # unlocked keyring (the Secret Service round trip is tested on its own, see scripts/steps).

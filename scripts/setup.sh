@@ -15,6 +15,8 @@ APT_PACKAGES=(
   python3
   # Keychain and PDF checks used by later test steps.
   gnome-keyring libsecret-tools poppler-utils
+  # Printing tests: a private CUPS scheduler with a virtual PDF printer (scripts/with-cups.sh).
+  cups cups-client printer-driver-cups-pdf
 )
 NODE_MINIMUM="20.19.0"
 

@@ -20,12 +20,14 @@ export const config = {
   capabilities: [{ "tauri:options": { application } }],
   logLevel: "warn",
   bail: 0,
-  waitforTimeout: 10000,
+  // Waits end as soon as the window shows what is awaited; the limits only turn a hang into a
+  // failure, and are long enough for a slow, busy machine.
+  waitforTimeout: 60000,
   connectionRetryTimeout: 60000,
   connectionRetryCount: 2,
   framework: "mocha",
   reporters: ["spec"],
-  mochaOpts: { ui: "bdd", timeout: 60000 },
+  mochaOpts: { ui: "bdd", timeout: 300000 },
   // Each spec gets a fresh company file of its own beside the one scripts/e2e.sh names, so no spec
   // depends on what another left behind. The app takes it as `--db FILE`; the spec's SQL and CLI
   // helpers read it from FAKTURERA_DB in this worker.

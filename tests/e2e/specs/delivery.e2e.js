@@ -1,14 +1,15 @@
 // "Skriv ut / Skicka" in the real window against the AutoInvoice sandbox on loopback: set the sandbox
 // credentials and test the connection, add a customer whose org number the lookup finds (e-faktura
 // recommended), send an invoice and see "Levererad (e-faktura)"; then a forced failure with its
-// reason, and a reroute to e-mail that ends delivered. The app keeps the keys in its in-memory
-// keychain (FAKTURERA_KEYCHAIN=memory, set by scripts/e2e.sh); the draft itself is written with the
+// reason, a reroute to e-mail that ends delivered, and a copy of it e-mailed to another address.
+// The app keeps the keys in its in-memory keychain (FAKTURERA_KEYCHAIN=memory, set by
+// scripts/e2e.sh); the draft itself is written with the
 // `fakturera` command line (the invoices spec covers writing one in the window).
 import { execFileSync, spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect } from "@wdio/globals";
-import { companyFile, screenshot, sql, withControl } from "./helpers.js";
+import { companyFile, screenshot, shellReady, sql, withControl } from "./helpers.js";
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const targetDir = process.env.CARGO_TARGET_DIR || path.join(repositoryRoot, "target");
@@ -101,12 +102,12 @@ describe("sending through AutoInvoice", () => {
   });
 
   it("sets the sandbox credentials and tests the connection", async () => {
-    // The window first shows Fakturor; once it has, the shortcut reaches the shell.
-    await $('[data-testid="page-invoices"]').waitForDisplayed({ timeout: 20000 });
+    // The window first shows Översikt; once it has, the shortcut reaches the shell.
+    await shellReady();
     await withControl("4");
     await expect($("main h1")).toHaveText("Inställningar");
     const card = $('[data-testid="autoinvoice-card"]');
-    await card.waitForExist({ timeout: 15000 });
+    await card.waitForExist({ timeout: 120000 });
     await card.scrollIntoView();
     const enabled = $('[data-testid="autoinvoice-enabled"]');
     if (!(await enabled.isSelected())) await enabled.click();
@@ -119,7 +120,7 @@ describe("sending through AutoInvoice", () => {
     await expect($('[data-testid="autoinvoice-saved"]')).toBeDisplayed();
     await $('[data-testid="autoinvoice-test"]').click();
     const report = $('[data-testid="autoinvoice-report"]');
-    await report.waitForDisplayed({ timeout: 15000 });
+    await report.waitForDisplayed({ timeout: 120000 });
     await expect(report).toHaveAttribute("data-ok", "true");
     await expect(report).toHaveText(expect.stringContaining("verifierat"));
     await screenshot("autoinvoice-settings");
@@ -135,7 +136,7 @@ describe("sending through AutoInvoice", () => {
     await typeInto("#customer-name", customerName);
     await typeInto("#customer-legal_id", "556721-2047");
     const result = $('[data-testid="lookup-result"]');
-    await result.waitForDisplayed({ timeout: 15000 });
+    await result.waitForDisplayed({ timeout: 120000 });
     await expect(result).toHaveAttribute("data-found", "true");
     await expect(result).toHaveText(expect.stringContaining("E-faktura"));
     await $('[data-testid="lookup-use"]').click();
@@ -157,7 +158,7 @@ describe("sending through AutoInvoice", () => {
     await $('[data-testid="delivery-send"]').click();
     const panel = $('[data-testid="delivery-panel"]');
     await browser.waitUntil(async () => (await panel.getAttribute("data-state")) === "delivered", {
-      timeout: 30000,
+      timeout: 120000,
       timeoutMsg: "the invoice was not delivered",
     });
     await expect($('[data-testid="delivery-chip"]')).toHaveText("Levererad (e-faktura)");
@@ -173,7 +174,7 @@ describe("sending through AutoInvoice", () => {
     await $('[data-testid="delivery-send"]').click();
     const panel = $('[data-testid="delivery-panel"]');
     await browser.waitUntil(async () => (await panel.getAttribute("data-state")) === "failed", {
-      timeout: 30000,
+      timeout: 120000,
       timeoutMsg: "the failure did not show",
     });
     await expect($('[data-testid="delivery-reasons"]')).toHaveText(expect.stringContaining("brevlåda är full"));
@@ -185,10 +186,24 @@ describe("sending through AutoInvoice", () => {
     await typeInto('[data-testid="reroute-email"]', "ekonomi@exempelkund.se");
     await $('[data-testid="reroute-go"]').click();
     await browser.waitUntil(async () => (await panel.getAttribute("data-state")) === "delivered", {
-      timeout: 30000,
+      timeout: 120000,
       timeoutMsg: "the rerouted invoice was not delivered",
     });
     await expect($('[data-testid="delivery-chip"]')).toHaveText("Levererad (e-post)");
     await screenshot("delivery-rerouted");
+  });
+
+  it("sends a copy of the delivered invoice by e-mail to another address", async () => {
+    const panel = $('[data-testid="delivery-panel"]');
+    await typeInto('[data-testid="copy-email"]', "revisor@exempelbyra.se");
+    await $('[data-testid="copy-send"]').click();
+    const timeline = $('[data-testid="delivery-timeline"]');
+    await expect(timeline).toHaveText(expect.stringContaining("Kopia skickad med e-post till revisor@exempelbyra.se"));
+    await browser.waitUntil(async () => (await panel.getAttribute("data-state")) === "delivered", {
+      timeout: 120000,
+      timeoutMsg: "the copy was not delivered",
+    });
+    await expect($('[data-testid="delivery-chip"]')).toHaveText("Levererad (e-post)");
+    await screenshot("delivery-copy-sent");
   });
 });

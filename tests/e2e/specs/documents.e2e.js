@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect } from "@wdio/globals";
-import { companyFile, screenshot, sql, withControl } from "./helpers.js";
+import { companyFile, screenshot, shellReady, sql, withControl } from "./helpers.js";
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const cliBinary =
@@ -76,6 +76,7 @@ describe("the invoice's documents", () => {
   });
 
   it("shows the e-invoice findings at the field while the user types", async () => {
+    await shellReady();
     await withControl("1");
     await $('[data-testid="invoice-list"]').waitForDisplayed();
     await withControl("n");

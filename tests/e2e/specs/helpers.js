@@ -28,6 +28,14 @@ export function sql(statement, params = []) {
   }).trim();
 }
 
+/**
+ * Waits until the shell is up: the first screen (Översikt) is drawn, so the keyboard shortcuts have a
+ * listener. A shortcut pressed before that is lost, and a slow machine takes seconds to get there.
+ */
+export async function shellReady() {
+  await $('[data-testid="page-overview"]').waitForDisplayed({ timeout: 120000 });
+}
+
 /** Presses a key together with Control, e.g. `withControl("2")`. */
 export async function withControl(key) {
   await browser.keys(["Control", key]);

@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect } from "@wdio/globals";
-import { companyFile, screenshot, sql, withControl } from "./helpers.js";
+import { companyFile, screenshot, shellReady, sql, withControl } from "./helpers.js";
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const cliBinary =
@@ -95,6 +95,7 @@ describe("invoices", () => {
   });
 
   it("writes an invoice with the keyboard and shows Rust's totals", async () => {
+    await shellReady();
     await withControl("1");
     await expect($("main h1")).toHaveText("Fakturor");
     await $('[data-testid="invoice-list"]').waitForDisplayed();

@@ -103,6 +103,8 @@ describe("the registers", () => {
     await $('[data-testid="backup-now"]').click();
     await expect($('[data-testid="backup-notice"]')).toBeDisplayed();
     await expect($$('[data-testid="backup-row"]')).toBeElementsArrayOfSize(Math.min(before + 1, 10));
+    await $('[data-testid="backups"]').scrollIntoView();
+    await screenshot("settings-backups");
     // Leave the settings form as the next spec expects to find it.
     await typeInto("#company-bankgiro", "");
   });

@@ -1,4 +1,4 @@
-// The shell: Swedish by default, the four sections by mouse and keyboard, the company name and
+// The shell: Swedish by default, Översikt first, the sections by mouse and keyboard, the company name and
 // schema version read from SQLite through Rust, English on request, and the dark theme.
 import { expect } from "@wdio/globals";
 import { screenshot, sql, withControl } from "./helpers.js";
@@ -12,10 +12,11 @@ describe("the shell", () => {
     const schemaVersion = sql("PRAGMA user_version");
     expect(Number(schemaVersion)).toBeGreaterThan(0);
     await expect($('[data-testid="status-schema"]')).toHaveText(`Databasversion ${schemaVersion}`);
-    await expect(heading()).toHaveText("Fakturor");
+    // Översikt is the first screen after start.
+    await expect(heading()).toHaveText("Översikt");
     await expect($('[data-testid="status-company"]')).toHaveText("Företagsnamn saknas");
     const labels = await $$("nav button .label").map((label) => label.getText());
-    expect(labels).toEqual(["Fakturor", "Kunder", "Artiklar", "Inställningar"]);
+    expect(labels).toEqual(["Översikt", "Fakturor", "Reskontra", "Kunder", "Artiklar", "Bokföring", "Inställningar"]);
   });
 
   it("moves between sections with the mouse", async () => {
@@ -23,6 +24,8 @@ describe("the shell", () => {
       ["customers", "Kunder"],
       ["articles", "Artiklar"],
       ["settings", "Inställningar"],
+      ["receivables", "Reskontra"],
+      ["overview", "Översikt"],
       ["invoices", "Fakturor"],
     ]) {
       await $(`nav button[data-section="${section}"]`).click();
@@ -31,16 +34,22 @@ describe("the shell", () => {
     }
   });
 
-  it("moves between sections with Ctrl+1–4 and the arrow keys", async () => {
+  it("moves between sections with Ctrl+0–6 and the arrow keys", async () => {
     await withControl("3");
     await expect(heading()).toHaveText("Artiklar");
     await withControl("2");
     await expect(heading()).toHaveText("Kunder");
     await withControl("4");
     await expect(heading()).toHaveText("Inställningar");
+    await withControl("5");
+    await expect(heading()).toHaveText("Reskontra");
+    await withControl("6");
+    await expect(heading()).toHaveText("Bokföring");
+    await withControl("0");
+    await expect(heading()).toHaveText("Översikt");
     await $('nav button[data-section="invoices"]').click();
     await browser.keys("ArrowDown");
-    await expect(heading()).toHaveText("Kunder");
+    await expect(heading()).toHaveText("Reskontra");
     await browser.keys("ArrowUp");
     await expect(heading()).toHaveText("Fakturor");
   });
@@ -62,7 +71,7 @@ describe("the shell", () => {
     await withControl("1");
     await expect(heading()).toHaveText("Fakturor");
     // WebKitWebDriver reads no visible text from an ellipsised span, so compare its content.
-    await expect($('[data-testid="sidebar-company"] .value')).toHaveElementProperty(
+    await expect($('[data-testid="sidebar-company"] .name')).toHaveElementProperty(
       "textContent",
       "Testbolaget Åkesson AB",
     );
