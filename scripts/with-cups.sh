@@ -3,7 +3,7 @@
 # cups-pdf), the default printer, then stops the scheduler again. Printing tests use it to print
 # through the app's real code path (`lp`), and read back the PDF the printer wrote.
 #
-#   scripts/with-cups.sh cargo test -p fakturera-app --test documents printing
+#   scripts/with-cups.sh cargo test -p fakturera-app --test it documents::printing
 #
 # The command sees CUPS_SERVER (the private scheduler's socket) and FAKTURERA_TEST_PRINTER (the
 # queue's name). cups-pdf writes each job to $HOME/PDF of the user who printed. The scheduler has

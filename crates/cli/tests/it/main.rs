@@ -1,0 +1,6 @@
+//! The `fakturera` binary, run for real on temporary company files, in one test binary.
+
+mod delivery;
+mod documents;
+mod invoices;
+mod registers;
