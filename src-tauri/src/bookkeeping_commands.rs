@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use chrono::{Local, Utc};
+use fakturera_app::AppError;
 use fakturera_app::bookkeeping::{
     BookkeepingSettingsForm, BookkeepingSettingsView, EuSalesExport, EuSalesForm, SieExportForm,
     SieExportPreview, SieExportResult, VatReport,
@@ -13,15 +14,10 @@ use fakturera_app::documents::DOCUMENTS_DIR_ENV;
 use fakturera_app::transfer::{
     ExportRequest, ExportedFile, ImportOutcome, ImportPreview, ImportRequest, export_file_name,
 };
-use fakturera_app::{App, AppError};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::commands::Company;
-
-fn app<'a>(company: &'a State<'_, Company>) -> Result<&'a App, AppError> {
-    company.0.as_ref().map_err(Clone::clone)
-}
 
 /// Where a file is saved: the test folder, or a native save dialog (`None` if cancelled).
 fn save_path(handle: &AppHandle, name: &str, filter: (&str, &[&str])) -> Option<PathBuf> {
@@ -41,7 +37,7 @@ fn save_path(handle: &AppHandle, name: &str, filter: (&str, &[&str])) -> Option<
 pub fn bookkeeping_settings(
     company: State<'_, Company>,
 ) -> Result<BookkeepingSettingsView, AppError> {
-    app(&company)?.bookkeeping_settings()
+    company.app()?.bookkeeping_settings()
 }
 
 #[tauri::command(async)]
@@ -49,7 +45,7 @@ pub fn save_bookkeeping_settings(
     company: State<'_, Company>,
     form: BookkeepingSettingsForm,
 ) -> Result<BookkeepingSettingsView, AppError> {
-    app(&company)?.save_bookkeeping_settings(&form)
+    company.app()?.save_bookkeeping_settings(&form)
 }
 
 #[tauri::command(async)]
@@ -57,7 +53,7 @@ pub fn sie_export_preview(
     company: State<'_, Company>,
     form: SieExportForm,
 ) -> Result<SieExportPreview, AppError> {
-    app(&company)?.sie_export_preview(&form)
+    company.app()?.sie_export_preview(&form)
 }
 
 /// "Exportera SIE": `None` when the user cancels the dialog.
@@ -67,7 +63,7 @@ pub fn export_sie(
     company: State<'_, Company>,
     form: SieExportForm,
 ) -> Result<Option<SieExportResult>, AppError> {
-    let app = app(&company)?;
+    let app = company.app()?;
     let name = app.sie_export_preview(&form)?.file_name;
     let Some(path) = save_path(&handle, &name, ("SIE", &["si", "se"])) else {
         return Ok(None);
@@ -78,7 +74,7 @@ pub fn export_sie(
 
 #[tauri::command(async)]
 pub fn vat_report(company: State<'_, Company>, period: String) -> Result<VatReport, AppError> {
-    app(&company)?.vat_report(&period, "", "")
+    company.app()?.vat_report(&period, "", "")
 }
 
 #[tauri::command(async)]
@@ -86,7 +82,7 @@ pub fn eu_sales_list(
     company: State<'_, Company>,
     form: EuSalesForm,
 ) -> Result<EuSalesExport, AppError> {
-    app(&company)?.eu_sales_list(&form, None)
+    company.app()?.eu_sales_list(&form, None)
 }
 
 #[tauri::command(async)]
@@ -99,7 +95,7 @@ pub fn save_eu_sales_list(
     let Some(path) = save_path(&handle, &name, ("CSV", &["csv", "txt"])) else {
         return Ok(None);
     };
-    app(&company)?.eu_sales_list(&form, Some(&path)).map(Some)
+    company.app()?.eu_sales_list(&form, Some(&path)).map(Some)
 }
 
 /// The import file: the native open dialog, or `FAKTURERA_IMPORT_FILE` in tests.
@@ -122,7 +118,9 @@ pub fn preview_import(
     company: State<'_, Company>,
     request: ImportRequest,
 ) -> Result<ImportPreview, AppError> {
-    app(&company)?.preview_import(&request, Local::now().date_naive())
+    company
+        .app()?
+        .preview_import(&request, Local::now().date_naive())
 }
 
 #[tauri::command(async)]
@@ -130,7 +128,9 @@ pub fn run_import(
     company: State<'_, Company>,
     request: ImportRequest,
 ) -> Result<ImportOutcome, AppError> {
-    app(&company)?.run_import(&request, Local::now().date_naive(), Utc::now())
+    company
+        .app()?
+        .run_import(&request, Local::now().date_naive(), Utc::now())
 }
 
 #[tauri::command(async)]
@@ -139,7 +139,7 @@ pub fn export_register(
     company: State<'_, Company>,
     request: ExportRequest,
 ) -> Result<Option<ExportedFile>, AppError> {
-    let app = app(&company)?;
+    let app = company.app()?;
     let name = export_file_name(request.kind, request.format, app.language());
     let Some(path) = save_path(&handle, &name, ("CSV / Excel", &["csv", "xlsx"])) else {
         return Ok(None);

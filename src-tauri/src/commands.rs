@@ -10,7 +10,8 @@ use tauri::State;
 pub struct Company(pub Result<App, AppError>);
 
 impl Company {
-    fn app(&self) -> Result<&App, AppError> {
+    /// The open company file's `App`; every command starts here.
+    pub(crate) fn app(&self) -> Result<&App, AppError> {
         self.0.as_ref().map_err(Clone::clone)
     }
 }

@@ -20,10 +20,6 @@ use crate::delivery_commands::Delivery;
 /// The demo company's file, beside the open company file.
 const DEMO_FILE_NAME: &str = "Demoföretaget.fakturera";
 
-fn app<'a>(company: &'a State<'_, Company>) -> Result<&'a fakturera_app::App, AppError> {
-    company.0.as_ref().map_err(Clone::clone)
-}
-
 /// Opens `file` in the window: the screens and the worker move to it and it goes first in the
 /// recent list. Answers the new file's overview.
 async fn switch(
@@ -31,7 +27,7 @@ async fn switch(
     delivery: &State<'_, Delivery>,
     file: &Path,
 ) -> Result<Overview, AppError> {
-    let app = app(company)?;
+    let app = company.app()?;
     app.switch_to(file)?;
     delivery.switch_to(file, app.language()).await;
     let overview = app.overview()?;
@@ -43,7 +39,9 @@ async fn switch(
 
 #[tauri::command(async)]
 pub fn company_file_status(company: State<'_, Company>) -> Result<CompanyFileStatus, AppError> {
-    Ok(app(&company)?.company_file_status(recent_companies_file().as_deref()))
+    Ok(company
+        .app()?
+        .company_file_status(recent_companies_file().as_deref()))
 }
 
 #[tauri::command]
@@ -52,7 +50,7 @@ pub async fn create_company(
     delivery: State<'_, Delivery>,
     request: NewCompanyRequest,
 ) -> Result<Overview, AppError> {
-    let app = app(&company)?;
+    let app = company.app()?;
     let path = app.new_company_path(&request);
     create_company_file(
         &path,
@@ -83,7 +81,7 @@ pub async fn open_company(
                     file.display()
                 ),
             ),
-            app(&company)?.language(),
+            company.app()?.language(),
         ));
     }
     switch(&company, &delivery, &file).await
@@ -107,7 +105,7 @@ pub async fn open_demo_company(
     company: State<'_, Company>,
     delivery: State<'_, Delivery>,
 ) -> Result<Overview, AppError> {
-    let app = app(&company)?;
+    let app = company.app()?;
     let folder = app
         .file_path()
         .parent()

@@ -12,9 +12,8 @@ use fakturera_app::delivery::{
     DeliveryStatusView, DeliveryTimeline, DeliveryWorker, OutboxSummary, ReceiverLookupView,
     RerouteRequest, SendPreview, SystemWallClock, WallClock, WorkerOptions,
 };
-use fakturera_app::keychain::{Keychain, MemoryKeychain, OsKeychain, SecretName, service_name};
+use fakturera_app::keychain::{Keychain, KeychainChoice};
 use fakturera_app::{App, AppError};
-use fakturera_autoinvoice::Secret;
 use tauri::State;
 
 use crate::commands::Company;
@@ -62,45 +61,11 @@ impl RunningWorker {
     }
 }
 
-/// The OS keychain; in a debug build with `FAKTURERA_KEYCHAIN=memory` (demo mode, tests) an
-/// in-memory one seeded from `FAKTURERA_AX_API_KEY` / `FAKTURERA_AX_VENDOR_KEY`, gone when the app
-/// closes. A release build ignores the switch: keys typed in Settings must never be lost at exit.
-fn keychain_from_env(company_id: &str) -> Arc<dyn Keychain> {
-    let memory = std::env::var("FAKTURERA_KEYCHAIN").as_deref() == Ok("memory");
-    if memory && !cfg!(debug_assertions) {
-        eprintln!(
-            "FAKTURERA_KEYCHAIN=memory gäller bara utvecklingsbyggen; systemets nyckelring används. / \
-             FAKTURERA_KEYCHAIN=memory applies to development builds only; the system keychain is used."
-        );
-    }
-    if !memory || !cfg!(debug_assertions) {
-        return Arc::new(OsKeychain::new(service_name()));
-    }
-    let keychain = MemoryKeychain::default();
-    let seed = [
-        (
-            SecretName::ApiKey {
-                company_id: company_id.to_owned(),
-            },
-            "FAKTURERA_AX_API_KEY",
-        ),
-        (SecretName::VendorKey, "FAKTURERA_AX_VENDOR_KEY"),
-    ];
-    for (name, variable) in seed {
-        if let Ok(value) = std::env::var(variable)
-            && !value.trim().is_empty()
-        {
-            let _ = keychain.write(&name, &Secret::new(value));
-        }
-    }
-    Arc::new(keychain)
-}
-
 impl Delivery {
     /// The worker gets its own `App` on the same file, so sending never waits for the screens.
     /// With `with_worker` false (a first start with no company file yet) there is none until a
     /// company is created or opened.
-    pub fn new(company: &Company, with_worker: bool) -> Delivery {
+    pub fn new(company: &Company, keychain: KeychainChoice, with_worker: bool) -> Delivery {
         let app = company.0.as_ref().ok().filter(|_| with_worker);
         let company_id = app
             .and_then(|app| {
@@ -109,7 +74,7 @@ impl Delivery {
                     .ok()
             })
             .unwrap_or_default();
-        let keychain = keychain_from_env(&company_id);
+        let keychain = keychain.open(&company_id);
         let worker = app
             .map(|app| RunningWorker::for_file(&app.file_path(), app.language(), keychain.clone()));
         Delivery {
@@ -164,16 +129,14 @@ impl Delivery {
     }
 }
 
-fn app<'a>(company: &'a State<'_, Company>) -> Result<&'a App, AppError> {
-    company.0.as_ref().map_err(Clone::clone)
-}
-
 #[tauri::command(async)]
 pub fn autoinvoice_settings(
     company: State<'_, Company>,
     delivery: State<'_, Delivery>,
 ) -> Result<AutoInvoiceSettingsView, AppError> {
-    app(&company)?.autoinvoice_settings(delivery.keychain.as_ref())
+    company
+        .app()?
+        .autoinvoice_settings(delivery.keychain.as_ref())
 }
 
 #[tauri::command(async)]
@@ -182,7 +145,9 @@ pub fn save_autoinvoice_settings(
     delivery: State<'_, Delivery>,
     form: AutoInvoiceSettingsForm,
 ) -> Result<AutoInvoiceSettingsView, AppError> {
-    let saved = app(&company)?.save_autoinvoice_settings(&form, delivery.keychain.as_ref())?;
+    let saved = company
+        .app()?
+        .save_autoinvoice_settings(&form, delivery.keychain.as_ref())?;
     delivery.nudge();
     Ok(saved)
 }
@@ -192,7 +157,8 @@ pub async fn test_autoinvoice_connection(
     company: State<'_, Company>,
     delivery: State<'_, Delivery>,
 ) -> Result<ConnectionReport, AppError> {
-    let report = app(&company)?
+    let report = company
+        .app()?
         .test_autoinvoice_connection(delivery.keychain.as_ref())
         .await?;
     delivery.nudge();
@@ -205,7 +171,8 @@ pub async fn lookup_receiver(
     delivery: State<'_, Delivery>,
     org_number: String,
 ) -> Result<ReceiverLookupView, AppError> {
-    app(&company)?
+    company
+        .app()?
         .lookup_receiver(&org_number, delivery.keychain.as_ref(), Utc::now())
         .await
 }
@@ -216,7 +183,8 @@ pub async fn lookup_customer_receiver(
     delivery: State<'_, Delivery>,
     customer_id: i64,
 ) -> Result<ReceiverLookupView, AppError> {
-    app(&company)?
+    company
+        .app()?
         .lookup_customer_receiver(customer_id, delivery.keychain.as_ref(), Utc::now())
         .await
 }
@@ -227,7 +195,7 @@ pub fn send_invoice(
     delivery: State<'_, Delivery>,
     id: i64,
 ) -> Result<DeliveryStatusView, AppError> {
-    let status = app(&company)?.send_invoice(id, Utc::now())?;
+    let status = company.app()?.send_invoice(id, Utc::now())?;
     delivery.nudge();
     Ok(status)
 }
@@ -239,14 +207,14 @@ pub fn retry_delivery(
     delivery: State<'_, Delivery>,
     id: i64,
 ) -> Result<DeliveryStatusView, AppError> {
-    let status = app(&company)?.retry_delivery(id, Utc::now())?;
+    let status = company.app()?.retry_delivery(id, Utc::now())?;
     delivery.nudge();
     Ok(status)
 }
 
 #[tauri::command(async)]
 pub fn send_all_preview(company: State<'_, Company>) -> Result<SendPreview, AppError> {
-    app(&company)?.send_all_preview()
+    company.app()?.send_all_preview()
 }
 
 #[tauri::command(async)]
@@ -254,7 +222,7 @@ pub fn send_all_invoices(
     company: State<'_, Company>,
     delivery: State<'_, Delivery>,
 ) -> Result<Vec<i64>, AppError> {
-    let queued = app(&company)?.send_all(Utc::now())?;
+    let queued = company.app()?.send_all(Utc::now())?;
     delivery.nudge();
     Ok(queued)
 }
@@ -264,7 +232,7 @@ pub fn delivery_timeline(
     company: State<'_, Company>,
     id: i64,
 ) -> Result<DeliveryTimeline, AppError> {
-    app(&company)?.delivery_timeline(id)
+    company.app()?.delivery_timeline(id)
 }
 
 #[tauri::command(async)]
@@ -272,22 +240,22 @@ pub fn delivery_states(
     company: State<'_, Company>,
     ids: Vec<i64>,
 ) -> Result<Vec<DeliveryStatusView>, AppError> {
-    app(&company)?.delivery_states(&ids)
+    company.app()?.delivery_states(&ids)
 }
 
 #[tauri::command(async)]
 pub fn outbox_summary(company: State<'_, Company>) -> Result<OutboxSummary, AppError> {
-    app(&company)?.outbox_summary()
+    company.app()?.outbox_summary()
 }
 
 #[tauri::command(async)]
 pub fn delivery_notices(company: State<'_, Company>) -> Result<Vec<DeliveryNotice>, AppError> {
-    app(&company)?.delivery_notices()
+    company.app()?.delivery_notices()
 }
 
 #[tauri::command(async)]
 pub fn dismiss_delivery_notice(company: State<'_, Company>, id: i64) -> Result<(), AppError> {
-    app(&company)?.dismiss_delivery_notice(id)
+    company.app()?.dismiss_delivery_notice(id)
 }
 
 #[tauri::command(async)]
@@ -296,7 +264,7 @@ pub fn mark_delivery_handled(
     id: i64,
     note: String,
 ) -> Result<DeliveryStatusView, AppError> {
-    app(&company)?.mark_delivery_handled(id, &note, Utc::now())
+    company.app()?.mark_delivery_handled(id, &note, Utc::now())
 }
 
 #[tauri::command]
@@ -305,7 +273,8 @@ pub async fn reroute_delivery(
     delivery: State<'_, Delivery>,
     request: RerouteRequest,
 ) -> Result<DeliveryStatusView, AppError> {
-    let status = app(&company)?
+    let status = company
+        .app()?
         .reroute_delivery(&request, delivery.keychain.as_ref(), Utc::now())
         .await?;
     delivery.nudge();
@@ -320,7 +289,8 @@ pub async fn send_invoice_copy(
     id: i64,
     email: String,
 ) -> Result<DeliveryStatusView, AppError> {
-    let status = app(&company)?
+    let status = company
+        .app()?
         .send_invoice_copy(id, &email, delivery.keychain.as_ref(), Utc::now())
         .await?;
     delivery.nudge();

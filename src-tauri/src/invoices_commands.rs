@@ -9,17 +9,13 @@ use fakturera_app::invoices::{
     ArticleChoice, CreditRequest, CustomerChoice, InvoiceDetail, InvoiceEventView, InvoiceListPage,
     InvoiceListRequest, NewInvoice, PaymentRequest, PaymentView,
 };
-use fakturera_app::{App, AppError, EditorPreview, ErrorCode};
+use fakturera_app::{AppError, EditorPreview, ErrorCode};
 use tauri::State;
 
 use crate::commands::Company;
 
 /// Set to `1` to fill an empty company file with demo data when the app starts.
 pub const DEMO_ENV: &str = "FAKTURERA_DEMO";
-
-fn app<'a>(company: &'a State<'_, Company>) -> Result<&'a App, AppError> {
-    company.0.as_ref().map_err(Clone::clone)
-}
 
 fn today() -> NaiveDate {
     Local::now().date_naive()
@@ -48,17 +44,17 @@ pub fn list_invoices(
     company: State<'_, Company>,
     request: InvoiceListRequest,
 ) -> Result<InvoiceListPage, AppError> {
-    app(&company)?.list_invoices(&request, today())
+    company.app()?.list_invoices(&request, today())
 }
 
 #[tauri::command(async)]
 pub fn invoice_detail(company: State<'_, Company>, id: i64) -> Result<InvoiceDetail, AppError> {
-    app(&company)?.invoice_detail(id, today())
+    company.app()?.invoice_detail(id, today())
 }
 
 #[tauri::command(async)]
 pub fn new_invoice(company: State<'_, Company>, customer: i64) -> Result<NewInvoice, AppError> {
-    app(&company)?.new_invoice(customer, today())
+    company.app()?.new_invoice(customer, today())
 }
 
 #[tauri::command(async)]
@@ -66,7 +62,7 @@ pub fn preview_invoice(
     company: State<'_, Company>,
     form: InvoiceForm,
 ) -> Result<EditorPreview, AppError> {
-    Ok(app(&company)?.preview_invoice(&form))
+    Ok(company.app()?.preview_invoice(&form))
 }
 
 #[tauri::command(async)]
@@ -75,7 +71,9 @@ pub fn create_invoice_draft(
     customer: i64,
     form: InvoiceForm,
 ) -> Result<InvoiceDetail, AppError> {
-    app(&company)?.create_invoice_draft(customer, &form, today(), Utc::now())
+    company
+        .app()?
+        .create_invoice_draft(customer, &form, today(), Utc::now())
 }
 
 #[tauri::command(async)]
@@ -85,23 +83,25 @@ pub fn update_invoice_draft(
     customer: i64,
     form: InvoiceForm,
 ) -> Result<InvoiceDetail, AppError> {
-    app(&company)?.update_invoice_draft(id, customer, &form, today(), Utc::now())
+    company
+        .app()?
+        .update_invoice_draft(id, customer, &form, today(), Utc::now())
 }
 
 #[tauri::command(async)]
 pub fn delete_invoice_draft(company: State<'_, Company>, id: i64) -> Result<(), AppError> {
-    app(&company)?.delete_invoice_draft(id, Utc::now())
+    company.app()?.delete_invoice_draft(id, Utc::now())
 }
 
 #[tauri::command(async)]
 pub fn issue_invoice(company: State<'_, Company>, id: i64) -> Result<InvoiceDetail, AppError> {
-    app(&company)?.issue_invoice(id, today(), Utc::now())
+    company.app()?.issue_invoice(id, today(), Utc::now())
 }
 
 /// "Kopiera till ny faktura" (from a credit invoice: its original).
 #[tauri::command(async)]
 pub fn copy_invoice(company: State<'_, Company>, id: i64) -> Result<InvoiceDetail, AppError> {
-    app(&company)?.copy_invoice(id, today(), Utc::now())
+    company.app()?.copy_invoice(id, today(), Utc::now())
 }
 
 #[tauri::command(async)]
@@ -110,7 +110,9 @@ pub fn credit_invoice(
     id: i64,
     request: CreditRequest,
 ) -> Result<InvoiceDetail, AppError> {
-    app(&company)?.credit_invoice(id, &request, today(), Utc::now())
+    company
+        .app()?
+        .credit_invoice(id, &request, today(), Utc::now())
 }
 
 #[tauri::command(async)]
@@ -119,7 +121,9 @@ pub fn record_invoice_payment(
     id: i64,
     request: PaymentRequest,
 ) -> Result<PaymentView, AppError> {
-    app(&company)?.record_invoice_payment(id, &request, Utc::now())
+    company
+        .app()?
+        .record_invoice_payment(id, &request, Utc::now())
 }
 
 #[tauri::command(async)]
@@ -127,7 +131,7 @@ pub fn invoice_events(
     company: State<'_, Company>,
     id: i64,
 ) -> Result<Vec<InvoiceEventView>, AppError> {
-    app(&company)?.invoice_events(id)
+    company.app()?.invoice_events(id)
 }
 
 #[tauri::command(async)]
@@ -135,7 +139,7 @@ pub fn invoice_customer_choices(
     company: State<'_, Company>,
     search: String,
 ) -> Result<Vec<CustomerChoice>, AppError> {
-    app(&company)?.invoice_customer_choices(&search)
+    company.app()?.invoice_customer_choices(&search)
 }
 
 /// `date` is the invoice date as typed; rates follow it, or today while it cannot be read.
@@ -147,10 +151,12 @@ pub fn invoice_article_choices(
     date: String,
 ) -> Result<Vec<ArticleChoice>, AppError> {
     let date = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").unwrap_or_else(|_| today());
-    app(&company)?.invoice_article_choices(&search, customer, date)
+    company
+        .app()?
+        .invoice_article_choices(&search, customer, date)
 }
 
 #[tauri::command(async)]
 pub fn fill_demo_data(company: State<'_, Company>) -> Result<DemoSummary, AppError> {
-    app(&company)?.fill_demo_data(today())
+    company.app()?.fill_demo_data(today())
 }

@@ -14,6 +14,7 @@ mod money_in_commands;
 mod printing_commands;
 mod registers_commands;
 
+use fakturera_app::keychain::KeychainChoice;
 use fakturera_app::{App, company_file_argument, company_file_path};
 use fakturera_core::Language;
 use tauri::Manager;
@@ -32,9 +33,18 @@ fn main() {
     let first_start = named.is_none()
         && std::env::var_os(fakturera_app::COMPANY_FILE_ENV).is_none()
         && file.as_ref().is_ok_and(|file| !file.exists());
+    // A typo in FAKTURERA_KEYCHAIN stops the start with the words that work, rather than
+    // quietly using another keychain than the one asked for.
+    let keychain = match KeychainChoice::from_env(language) {
+        Ok(choice) => choice,
+        Err(error) => {
+            eprintln!("{}", error.message);
+            std::process::exit(2);
+        }
+    };
     let company = commands::Company(file.map(|file| App::new(file, language)));
     invoices_commands::fill_demo_data_on_start(&company);
-    let delivery = delivery_commands::Delivery::new(&company, !first_start);
+    let delivery = delivery_commands::Delivery::new(&company, keychain, !first_start);
     let outcome = tauri::Builder::default()
         .manage(company)
         .manage(delivery)

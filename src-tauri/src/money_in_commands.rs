@@ -21,10 +21,6 @@ use tauri_plugin_dialog::DialogExt;
 
 use crate::commands::Company;
 
-fn app<'a>(company: &'a State<'_, Company>) -> Result<&'a App, AppError> {
-    company.0.as_ref().map_err(Clone::clone)
-}
-
 fn today() -> NaiveDate {
     Local::now().date_naive()
 }
@@ -57,7 +53,9 @@ pub fn record_invoice_refund(
     id: i64,
     request: PaymentRequest,
 ) -> Result<PaymentView, AppError> {
-    app(&company)?.record_invoice_refund(id, &request, Utc::now())
+    company
+        .app()?
+        .record_invoice_refund(id, &request, Utc::now())
 }
 
 #[tauri::command(async)]
@@ -65,7 +63,9 @@ pub fn write_off_invoice_difference(
     company: State<'_, Company>,
     id: i64,
 ) -> Result<PaymentView, AppError> {
-    app(&company)?.write_off_invoice_difference(id, today(), Utc::now())
+    company
+        .app()?
+        .write_off_invoice_difference(id, today(), Utc::now())
 }
 
 #[tauri::command(async)]
@@ -74,12 +74,14 @@ pub fn reverse_invoice_payment(
     record: i64,
     note: String,
 ) -> Result<PaymentView, AppError> {
-    app(&company)?.reverse_invoice_payment(record, today(), &note, Utc::now())
+    company
+        .app()?
+        .reverse_invoice_payment(record, today(), &note, Utc::now())
 }
 
 #[tauri::command(async)]
 pub fn dashboard(company: State<'_, Company>) -> Result<DashboardView, AppError> {
-    app(&company)?.dashboard(today())
+    company.app()?.dashboard(today())
 }
 
 #[tauri::command(async)]
@@ -87,7 +89,7 @@ pub fn company_ledger(
     company: State<'_, Company>,
     as_of: Option<String>,
 ) -> Result<CompanyLedgerView, AppError> {
-    let app = app(&company)?;
+    let app = company.app()?;
     app.company_ledger(day(app, as_of, "as_of")?)
 }
 
@@ -97,7 +99,7 @@ pub fn customer_ledger(
     customer: i64,
     as_of: Option<String>,
 ) -> Result<CustomerLedgerView, AppError> {
-    let app = app(&company)?;
+    let app = company.app()?;
     app.customer_ledger(customer, day(app, as_of, "as_of")?)
 }
 
@@ -107,7 +109,7 @@ pub fn aging_report(
     as_of: Option<String>,
     customer: Option<i64>,
 ) -> Result<AgingReportView, AppError> {
-    let app = app(&company)?;
+    let app = company.app()?;
     app.aging_report(day(app, as_of, "as_of")?, customer)
 }
 
@@ -152,7 +154,7 @@ pub fn preview_bank_file(
     path: String,
     write_off: bool,
 ) -> Result<BankFilePreview, AppError> {
-    let app = app(&company)?;
+    let app = company.app()?;
     let (bytes, name) = read(app, &path)?;
     app.preview_bank_file(&bytes, &name, write_off)
 }
@@ -163,7 +165,7 @@ pub fn import_bank_file(
     path: String,
     write_off: bool,
 ) -> Result<BankFilePreview, AppError> {
-    let app = app(&company)?;
+    let app = company.app()?;
     let (bytes, name) = read(app, &path)?;
     app.import_bank_file(&bytes, &name, write_off, Utc::now())
 }
@@ -172,7 +174,7 @@ pub fn import_bank_file(
 pub fn unplaced_bank_payments(
     company: State<'_, Company>,
 ) -> Result<Vec<UnplacedPaymentView>, AppError> {
-    app(&company)?.unplaced_bank_payments()
+    company.app()?.unplaced_bank_payments()
 }
 
 #[tauri::command(async)]
@@ -182,7 +184,9 @@ pub fn place_bank_payment(
     invoice: String,
     amount: String,
 ) -> Result<Vec<UnplacedPaymentView>, AppError> {
-    app(&company)?.place_bank_payment(id, &invoice, &amount, Utc::now())
+    company
+        .app()?
+        .place_bank_payment(id, &invoice, &amount, Utc::now())
 }
 
 #[tauri::command(async)]
@@ -192,12 +196,14 @@ pub fn refund_bank_payment(
     amount: String,
     note: String,
 ) -> Result<Vec<UnplacedPaymentView>, AppError> {
-    app(&company)?.refund_bank_payment(id, &amount, today(), &note, Utc::now())
+    company
+        .app()?
+        .refund_bank_payment(id, &amount, today(), &note, Utc::now())
 }
 
 #[tauri::command(async)]
 pub fn reminder_proposal(company: State<'_, Company>) -> Result<ReminderProposal, AppError> {
-    app(&company)?.reminder_proposal(today())
+    company.app()?.reminder_proposal(today())
 }
 
 #[tauri::command(async)]
@@ -205,17 +211,19 @@ pub fn create_reminders(
     company: State<'_, Company>,
     invoices: Option<Vec<i64>>,
 ) -> Result<Vec<ReminderView>, AppError> {
-    app(&company)?.create_reminders(invoices.as_deref(), today(), Utc::now())
+    company
+        .app()?
+        .create_reminders(invoices.as_deref(), today(), Utc::now())
 }
 
 #[tauri::command(async)]
 pub fn reminders(company: State<'_, Company>) -> Result<Vec<ReminderView>, AppError> {
-    app(&company)?.reminders()
+    company.app()?.reminders()
 }
 
 #[tauri::command(async)]
 pub fn interest_proposal(company: State<'_, Company>) -> Result<InterestProposal, AppError> {
-    app(&company)?.interest_proposal(today())
+    company.app()?.interest_proposal(today())
 }
 
 #[tauri::command(async)]
@@ -223,12 +231,14 @@ pub fn create_interest_invoices(
     company: State<'_, Company>,
     customers: Option<Vec<i64>>,
 ) -> Result<Vec<InterestInvoiceView>, AppError> {
-    app(&company)?.create_interest_invoices(customers.as_deref(), today(), today(), Utc::now())
+    company
+        .app()?
+        .create_interest_invoices(customers.as_deref(), today(), today(), Utc::now())
 }
 
 #[tauri::command(async)]
 pub fn reference_rates(company: State<'_, Company>) -> Result<Vec<ReferenceRateView>, AppError> {
-    app(&company)?.reference_rates()
+    company.app()?.reference_rates()
 }
 
 #[tauri::command(async)]
@@ -237,14 +247,14 @@ pub fn set_reference_rate(
     valid_from: String,
     rate: String,
 ) -> Result<Vec<ReferenceRateView>, AppError> {
-    app(&company)?.set_reference_rate(&valid_from, &rate)
+    company.app()?.set_reference_rate(&valid_from, &rate)
 }
 
 #[tauri::command(async)]
 pub fn receivables_settings(
     company: State<'_, Company>,
 ) -> Result<ReceivablesSettingsForm, AppError> {
-    app(&company)?.receivables_settings()
+    company.app()?.receivables_settings()
 }
 
 #[tauri::command(async)]
@@ -252,7 +262,7 @@ pub fn save_receivables_settings(
     company: State<'_, Company>,
     form: ReceivablesSettingsForm,
 ) -> Result<ReceivablesSettingsForm, AppError> {
-    app(&company)?.save_receivables_settings(&form)
+    company.app()?.save_receivables_settings(&form)
 }
 
 /// Makes the statement of `customer` today a document; the UI then sends it with `send_invoice`.
@@ -261,7 +271,9 @@ pub fn create_statement(
     company: State<'_, Company>,
     customer: i64,
 ) -> Result<StatementDocument, AppError> {
-    app(&company)?.create_statement(customer, today(), today(), Utc::now())
+    company
+        .app()?
+        .create_statement(customer, today(), today(), Utc::now())
 }
 
 /// "Spara kontoutdrag": asks where (or the test folder), then writes the PDF.
@@ -271,7 +283,7 @@ pub fn save_statement_pdf(
     company: State<'_, Company>,
     customer: i64,
 ) -> Result<Option<SavedDocument>, AppError> {
-    let app = app(&company)?;
+    let app = company.app()?;
     let name = format!("kontoutdrag-{customer}-{}.pdf", today());
     let path = match std::env::var_os(DOCUMENTS_DIR_ENV).map(PathBuf::from) {
         Some(folder) => Some(folder.join(&name)),

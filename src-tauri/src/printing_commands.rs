@@ -3,19 +3,15 @@
 //! method and returns its result.
 
 use chrono::Utc;
+use fakturera_app::AppError;
 use fakturera_app::printing::{OsPrintSystem, PrintReceipt, PrinterView};
-use fakturera_app::{App, AppError};
 use tauri::State;
 
 use crate::commands::Company;
 
-fn app<'a>(company: &'a State<'_, Company>) -> Result<&'a App, AppError> {
-    company.0.as_ref().map_err(Clone::clone)
-}
-
 #[tauri::command(async)]
 pub fn printers(company: State<'_, Company>) -> Result<Vec<PrinterView>, AppError> {
-    app(&company)?.printers(&OsPrintSystem)
+    company.app()?.printers(&OsPrintSystem)
 }
 
 /// Prints the issued invoice on `printer` (the default when empty); `copy` logs it as a copy.
@@ -26,15 +22,19 @@ pub fn print_invoice(
     printer: String,
     copy: bool,
 ) -> Result<PrintReceipt, AppError> {
-    app(&company)?.print_invoice(id, Some(&printer), copy, &OsPrintSystem, Utc::now())
+    company
+        .app()?
+        .print_invoice(id, Some(&printer), copy, &OsPrintSystem, Utc::now())
 }
 
 #[tauri::command(async)]
 pub fn unprinted_count(company: State<'_, Company>) -> Result<usize, AppError> {
-    app(&company)?.unprinted_count()
+    company.app()?.unprinted_count()
 }
 
 #[tauri::command(async)]
 pub fn print_all_invoices(company: State<'_, Company>) -> Result<Vec<PrintReceipt>, AppError> {
-    app(&company)?.print_all_unprinted(&OsPrintSystem, Utc::now())
+    company
+        .app()?
+        .print_all_unprinted(&OsPrintSystem, Utc::now())
 }

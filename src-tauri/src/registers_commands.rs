@@ -12,7 +12,7 @@ use fakturera_app::company_settings::{CompanySettings, CompanySettingsForm};
 use fakturera_app::customers::{CustomerDetails, CustomerForm, CustomerRow};
 use fakturera_app::number_series::{NumberSeriesForm, NumberSeriesView};
 use fakturera_app::register_choices::{PaymentTermsChoice, RegisterChoices};
-use fakturera_app::{App, AppError, RegisterSearch};
+use fakturera_app::{AppError, RegisterSearch};
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -20,10 +20,6 @@ use crate::commands::Company;
 
 /// How often the shell asks whether a scheduled backup is due; the store decides (daily).
 const BACKUP_CHECK_INTERVAL: Duration = Duration::from_secs(60 * 60);
-
-fn app<'a>(company: &'a State<'_, Company>) -> Result<&'a App, AppError> {
-    company.0.as_ref().map_err(Clone::clone)
-}
 
 fn today() -> NaiveDate {
     Local::now().date_naive()
@@ -50,7 +46,7 @@ pub fn start_backup_schedule(handle: AppHandle) {
 
 #[tauri::command(async)]
 pub fn company_settings(company: State<'_, Company>) -> Result<CompanySettings, AppError> {
-    app(&company)?.company_settings()
+    company.app()?.company_settings()
 }
 
 #[tauri::command(async)]
@@ -58,7 +54,7 @@ pub fn save_company_settings(
     company: State<'_, Company>,
     form: CompanySettingsForm,
 ) -> Result<CompanySettings, AppError> {
-    app(&company)?.save_company_settings(&form, today())
+    company.app()?.save_company_settings(&form, today())
 }
 
 #[tauri::command(async)]
@@ -66,17 +62,17 @@ pub fn set_company_logo(
     company: State<'_, Company>,
     base64: String,
 ) -> Result<CompanySettings, AppError> {
-    app(&company)?.set_company_logo_base64(&base64)
+    company.app()?.set_company_logo_base64(&base64)
 }
 
 #[tauri::command(async)]
 pub fn remove_company_logo(company: State<'_, Company>) -> Result<CompanySettings, AppError> {
-    app(&company)?.remove_company_logo()
+    company.app()?.remove_company_logo()
 }
 
 #[tauri::command(async)]
 pub fn register_choices(company: State<'_, Company>) -> Result<RegisterChoices, AppError> {
-    Ok(app(&company)?.register_choices(today()))
+    Ok(company.app()?.register_choices(today()))
 }
 
 #[tauri::command(async)]
@@ -84,12 +80,12 @@ pub fn payment_terms_choice(
     company: State<'_, Company>,
     code: String,
 ) -> Result<PaymentTermsChoice, AppError> {
-    app(&company)?.payment_terms_choice(&code)
+    company.app()?.payment_terms_choice(&code)
 }
 
 #[tauri::command(async)]
 pub fn number_series(company: State<'_, Company>) -> Result<Vec<NumberSeriesView>, AppError> {
-    app(&company)?.number_series()
+    company.app()?.number_series()
 }
 
 #[tauri::command(async)]
@@ -97,7 +93,7 @@ pub fn add_number_series(
     company: State<'_, Company>,
     form: NumberSeriesForm,
 ) -> Result<Vec<NumberSeriesView>, AppError> {
-    app(&company)?.add_number_series(&form)
+    company.app()?.add_number_series(&form)
 }
 
 #[tauri::command(async)]
@@ -106,7 +102,7 @@ pub fn update_number_series(
     id: i64,
     form: NumberSeriesForm,
 ) -> Result<Vec<NumberSeriesView>, AppError> {
-    app(&company)?.update_number_series(id, &form, Utc::now())
+    company.app()?.update_number_series(id, &form, Utc::now())
 }
 
 #[tauri::command(async)]
@@ -114,17 +110,17 @@ pub fn set_default_number_series(
     company: State<'_, Company>,
     id: i64,
 ) -> Result<Vec<NumberSeriesView>, AppError> {
-    app(&company)?.set_default_number_series(id)
+    company.app()?.set_default_number_series(id)
 }
 
 #[tauri::command(async)]
 pub fn list_backups(company: State<'_, Company>) -> Result<Vec<BackupView>, AppError> {
-    app(&company)?.backups()
+    company.app()?.backups()
 }
 
 #[tauri::command(async)]
 pub fn backup_now(company: State<'_, Company>) -> Result<BackupView, AppError> {
-    app(&company)?.backup_now(Utc::now())
+    company.app()?.backup_now(Utc::now())
 }
 
 /// Restores a backup from the company's backup folder, named by its file name: the web view can
@@ -134,7 +130,7 @@ pub fn restore_backup(
     company: State<'_, Company>,
     file_name: String,
 ) -> Result<RestoreView, AppError> {
-    app(&company)?.restore_listed_backup(&file_name, Utc::now())
+    company.app()?.restore_listed_backup(&file_name, Utc::now())
 }
 
 /// "Återställ från fil…": the user picks a backup in the native dialog (Rust opens it, so the
@@ -144,7 +140,7 @@ pub fn restore_backup_from_file(
     handle: AppHandle,
     company: State<'_, Company>,
 ) -> Result<Option<RestoreView>, AppError> {
-    let app = app(&company)?;
+    let app = company.app()?;
     let picked = handle
         .dialog()
         .file()
@@ -164,7 +160,7 @@ pub fn backup_to_folder(
     handle: AppHandle,
     company: State<'_, Company>,
 ) -> Result<Option<BackupView>, AppError> {
-    let app = app(&company)?;
+    let app = company.app()?;
     let picked: Option<PathBuf> = handle
         .dialog()
         .file()
@@ -181,17 +177,17 @@ pub fn list_customers(
     company: State<'_, Company>,
     search: RegisterSearch,
 ) -> Result<Vec<CustomerRow>, AppError> {
-    app(&company)?.customers(&search)
+    company.app()?.customers(&search)
 }
 
 #[tauri::command(async)]
 pub fn get_customer(company: State<'_, Company>, id: i64) -> Result<CustomerDetails, AppError> {
-    app(&company)?.customer(id)
+    company.app()?.customer(id)
 }
 
 #[tauri::command(async)]
 pub fn new_customer_form(company: State<'_, Company>) -> Result<CustomerForm, AppError> {
-    app(&company)?.new_customer_form()
+    company.app()?.new_customer_form()
 }
 
 #[tauri::command(async)]
@@ -199,7 +195,7 @@ pub fn add_customer(
     company: State<'_, Company>,
     form: CustomerForm,
 ) -> Result<CustomerDetails, AppError> {
-    app(&company)?.add_customer(&form, today())
+    company.app()?.add_customer(&form, today())
 }
 
 #[tauri::command(async)]
@@ -208,7 +204,7 @@ pub fn update_customer(
     id: i64,
     form: CustomerForm,
 ) -> Result<CustomerDetails, AppError> {
-    app(&company)?.update_customer(id, &form, today())
+    company.app()?.update_customer(id, &form, today())
 }
 
 #[tauri::command(async)]
@@ -216,12 +212,12 @@ pub fn list_articles(
     company: State<'_, Company>,
     search: RegisterSearch,
 ) -> Result<Vec<ArticleRow>, AppError> {
-    app(&company)?.articles(&search, today())
+    company.app()?.articles(&search, today())
 }
 
 #[tauri::command(async)]
 pub fn get_article(company: State<'_, Company>, id: i64) -> Result<ArticleDetails, AppError> {
-    app(&company)?.article(id, today())
+    company.app()?.article(id, today())
 }
 
 #[tauri::command(async)]
@@ -229,7 +225,7 @@ pub fn add_article(
     company: State<'_, Company>,
     form: ArticleForm,
 ) -> Result<ArticleDetails, AppError> {
-    app(&company)?.add_article(&form, today())
+    company.app()?.add_article(&form, today())
 }
 
 #[tauri::command(async)]
@@ -238,5 +234,5 @@ pub fn update_article(
     id: i64,
     form: ArticleForm,
 ) -> Result<ArticleDetails, AppError> {
-    app(&company)?.update_article(id, &form, today())
+    company.app()?.update_article(id, &form, today())
 }

@@ -9,7 +9,7 @@ use std::sync::{Mutex, PoisonError, RwLock};
 use fakturera_core::Language;
 use fakturera_store::Store;
 
-use crate::error::{AppError, IntoAppError};
+use crate::error::{AppError, ForUser, IntoAppError};
 
 /// The company file and the session's language.
 ///
@@ -66,7 +66,7 @@ impl App {
     /// migrated) first; when that fails the app stays on the file it had.
     pub fn switch_to(&self, file: &Path) -> Result<(), AppError> {
         let language = self.language();
-        let opened = Store::open(file).map_err(|error| error.into_app_error(language))?;
+        let opened = Store::open(file).for_user(language)?;
         let mut slot = self.store.lock().unwrap_or_else(PoisonError::into_inner);
         *self.file.write().unwrap_or_else(PoisonError::into_inner) = file.to_path_buf();
         *slot = Some(opened);
@@ -102,10 +102,10 @@ impl App {
             } else {
                 Store::open(&self.file_path())
             }
-            .map_err(|error| error.into_app_error(language))?,
+            .for_user(language)?,
         };
         let result = work(&mut store);
         *slot = Some(store);
-        result.map_err(|error| error.into_app_error(language))
+        result.for_user(language)
     }
 }

@@ -13,7 +13,7 @@ use ts_rs::TS;
 use crate::app::App;
 use crate::company_file::APP_DATA_FOLDER;
 use crate::company_settings::{CompanySettingsForm, company_from_form};
-use crate::error::{AppError, IntoAppError};
+use crate::error::{AppError, ForUser, IntoAppError};
 
 /// The environment variable that moves the list of recent companies (tests, portable installs).
 pub const RECENT_COMPANIES_ENV: &str = "FAKTURERA_RECENT_COMPANIES";
@@ -197,10 +197,8 @@ pub fn create_company_file(
     ));
     let _ = std::fs::remove_file(&temporary);
     let made = (|| -> Result<(), AppError> {
-        let store = Store::open(&temporary).map_err(|error| error.into_app_error(language))?;
-        let current = store
-            .company()
-            .map_err(|error| error.into_app_error(language))?;
+        let store = Store::open(&temporary).for_user(language)?;
+        let current = store.company().for_user(language)?;
         let company = match company_from_form(form, &current, today) {
             Ok(company) if errors.is_empty() => company,
             Ok(_) => return Err(errors.clone().into_app_error(language)),
@@ -210,9 +208,7 @@ pub fn create_company_file(
                 return Err(all.into_app_error(language));
             }
         };
-        store
-            .set_company(&company)
-            .map_err(|error| error.into_app_error(language))?;
+        store.set_company(&company).for_user(language)?;
         // Everything into the main file before it is renamed: the WAL keeps its old name.
         store
             .raw_connection()

@@ -69,9 +69,21 @@ impl AppError {
 /// Turns a domain or store error into an [`AppError`] in the user's language.
 ///
 /// Implemented by every error type app functions meet, so use cases can write
-/// `result.map_err(|error| error.into_app_error(language))` or hand them to `App::with_store`.
+/// `result.for_user(language)?` (see [`ForUser`]) or hand them to `App::with_store`.
 pub trait IntoAppError {
     fn into_app_error(self, language: Language) -> AppError;
+}
+
+/// `result.for_user(language)` turns any [`IntoAppError`] failure into the [`AppError`] the user
+/// reads, so a use case states the language once instead of spelling out the conversion.
+pub trait ForUser<T> {
+    fn for_user(self, language: Language) -> Result<T, AppError>;
+}
+
+impl<T, E: IntoAppError> ForUser<T> for Result<T, E> {
+    fn for_user(self, language: Language) -> Result<T, AppError> {
+        self.map_err(|error| error.into_app_error(language))
+    }
 }
 
 impl IntoAppError for AppError {

@@ -31,7 +31,7 @@ pub mod transfer;
 
 pub use app::App;
 pub use company_file::{COMPANY_FILE_ENV, company_file_argument, company_file_path};
-pub use error::{AppError, ErrorCode, FieldMessage, IntoAppError};
+pub use error::{AppError, ErrorCode, FieldMessage, ForUser, IntoAppError};
 pub use language::LanguageCode;
 pub use overview::Overview;
 pub use preview::EditorPreview;

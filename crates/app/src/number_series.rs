@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::app::App;
-use crate::error::{AppError, IntoAppError};
+use crate::error::{AppError, ForUser, IntoAppError};
 use crate::register_fields::{required_text, shorten, text_field};
 
 /// The highest next number we accept; invoice numbers become OCR references of limited length.
@@ -157,8 +157,7 @@ impl App {
         &self,
         form: &NumberSeriesForm,
     ) -> Result<Vec<NumberSeriesView>, AppError> {
-        let input =
-            series_from_form(form).map_err(|errors| errors.into_app_error(self.language()))?;
+        let input = series_from_form(form).for_user(self.language())?;
         self.with_store(|store| {
             store.add_number_series(&input)?;
             all_views(store)
@@ -175,12 +174,12 @@ impl App {
         now: DateTime<Utc>,
     ) -> Result<Vec<NumberSeriesView>, AppError> {
         let language = self.language();
-        let input = series_from_form(form).map_err(|errors| errors.into_app_error(language))?;
+        let input = series_from_form(form).for_user(language)?;
         let reason = form.gap_reason.trim();
         self.with_store(|store| {
             let gap = store
                 .series_gap(SeriesId(id), input.next_number)
-                .map_err(|error| error.into_app_error(language))?;
+                .for_user(language)?;
             match gap {
                 Some((first, last)) if reason.is_empty() => {
                     let error = FieldError::new(
@@ -203,12 +202,12 @@ impl App {
                 }
                 Some(_) => store
                     .move_series_over_gap(SeriesId(id), &input, reason, now)
-                    .map_err(|error| error.into_app_error(language)),
+                    .for_user(language),
                 None => store
                     .update_number_series(SeriesId(id), &input)
-                    .map_err(|error| error.into_app_error(language)),
+                    .for_user(language),
             }?;
-            all_views(store).map_err(|error| error.into_app_error(language))
+            all_views(store).for_user(language)
         })
     }
 

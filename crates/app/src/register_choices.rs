@@ -11,7 +11,7 @@ use ts_rs::TS;
 
 use crate::app::App;
 use crate::articles::{VatRateClassCode, rate_on};
-use crate::error::{AppError, IntoAppError};
+use crate::error::{AppError, ForUser};
 
 /// One payment terms choice: its code and how it reads.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -106,7 +106,7 @@ impl App {
     /// form never shows the storage code; a code that does not parse says why.
     pub fn payment_terms_choice(&self, code: &str) -> Result<PaymentTermsChoice, AppError> {
         let language = self.language();
-        let terms = PaymentTerms::parse(code).map_err(|error| error.into_app_error(language))?;
+        let terms = PaymentTerms::parse(code).for_user(language)?;
         Ok(PaymentTermsChoice {
             code: terms.code(),
             label: terms.describe(language),

@@ -14,12 +14,11 @@ use clap::{Args, Subcommand};
 use fakturera_app::delivery::{
     AutoInvoiceSettingsForm, DeliveryWorker, EnvironmentCode, PassReport, WorkerOptions,
 };
-use fakturera_app::keychain::Keychain;
+use fakturera_app::keychain::{Keychain, KeychainChoice};
 use fakturera_app::{App, AppError, ErrorCode};
 use fakturera_core::Text;
 use serde_json::{Value, json};
 
-use crate::keychain_choice::keychain_from_env;
 use crate::output::json as to_json;
 
 #[derive(Debug, Subcommand)]
@@ -117,8 +116,14 @@ fn runtime() -> Result<tokio::runtime::Runtime, AppError> {
         })
 }
 
+/// The keychain `FAKTURERA_KEYCHAIN` names (the OS keychain unless it says `env` or `memory`).
+fn keychain(app: &App) -> Result<Arc<dyn Keychain>, AppError> {
+    let company_id = app.autoinvoice_company_id().unwrap_or_default();
+    Ok(KeychainChoice::from_env(app.language())?.open(&company_id))
+}
+
 pub fn run(app: &App, command: DeliveryCommand) -> Result<Value, AppError> {
-    let keychain = keychain_from_env(app.language())?;
+    let keychain = keychain(app)?;
     let runtime = runtime()?;
     runtime.block_on(async {
         match command {
@@ -374,7 +379,7 @@ async fn autoinvoice(
 /// Queues `ids` (issued documents: reminders, statements, interest invoices) and delivers them
 /// from this process, as `send ID...` does.
 pub fn send_ids(app: &App, ids: Vec<i64>, wait: Option<u64>) -> Result<Value, AppError> {
-    let keychain = keychain_from_env(app.language())?;
+    let keychain = keychain(app)?;
     let runtime = runtime()?;
     runtime.block_on(send(
         app,

@@ -8,7 +8,6 @@ mod delivery;
 mod documents;
 mod form_input;
 mod invoices;
-mod keychain_choice;
 mod money_in;
 mod output;
 mod registers;

@@ -14,7 +14,7 @@ pub use form::{ArticleDetails, ArticleForm, ArticleKindCode, ArticleRow, VatRate
 pub use to_article::{article_from_form, form_from_article};
 
 use crate::app::App;
-use crate::error::{AppError, IntoAppError};
+use crate::error::{AppError, ForUser};
 use crate::register_search::RegisterSearch;
 
 /// The rate of `class` on `today` in percent, e.g. "25"; "–" if the schedule has a hole.
@@ -109,7 +109,7 @@ impl App {
         today: NaiveDate,
     ) -> Result<ArticleDetails, AppError> {
         let language = self.language();
-        let article = article_from_form(form).map_err(|errors| errors.into_app_error(language))?;
+        let article = article_from_form(form).for_user(language)?;
         self.with_store(|store| {
             let id = store.add_article(&article)?;
             Ok::<_, StoreError>(details(id, &article, today))
@@ -124,7 +124,7 @@ impl App {
         today: NaiveDate,
     ) -> Result<ArticleDetails, AppError> {
         let language = self.language();
-        let article = article_from_form(form).map_err(|errors| errors.into_app_error(language))?;
+        let article = article_from_form(form).for_user(language)?;
         self.with_store(|store| {
             let id = ArticleId(id);
             store.update_article(id, &article)?;

@@ -13,7 +13,7 @@ use ts_rs::TS;
 use super::period_input::period_from_input;
 use crate::app::App;
 use crate::documents::write_whole;
-use crate::error::{AppError, IntoAppError};
+use crate::error::{AppError, ForUser, IntoAppError};
 
 /// The month or quarter, and contact details when they should differ from Inställningar.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
@@ -77,8 +77,7 @@ impl App {
         path: Option<&Path>,
     ) -> Result<EuSalesExport, AppError> {
         let language = self.language();
-        let period = period_from_input(&form.period, "", "")
-            .map_err(|errors| errors.into_app_error(language))?;
+        let period = period_from_input(&form.period, "", "").for_user(language)?;
         let Some(period_code) = period.eu_sales_code() else {
             return Err(FieldErrors::from(FieldError::new(
                 "period",
@@ -111,7 +110,7 @@ impl App {
             &pick(&form.phone, &company.phone),
             &pick(&form.email, &company.email),
         )
-        .map_err(|errors| errors.into_app_error(language))?;
+        .for_user(language)?;
         let file_text = eu_sales_file(&declarant, &rows);
         let problems: Vec<EuSalesProblemView> = problems
             .into_iter()

@@ -9,7 +9,7 @@ use ts_rs::TS;
 
 use super::records::account_map;
 use crate::app::App;
-use crate::error::{AppError, IntoAppError};
+use crate::error::{AppError, ForUser};
 
 /// One account setting as the screen shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -191,7 +191,7 @@ impl App {
     ) -> Result<BookkeepingSettingsView, AppError> {
         let language = self.language();
         self.with_store(|store| {
-            let current = account_map(store).map_err(|error| error.into_app_error(language))?;
+            let current = account_map(store).for_user(language)?;
             let mut errors = FieldErrors::default();
             let accounts = changed_accounts(&current, &form.accounts, &mut errors);
             let settings = BookkeepingSettings {
@@ -221,14 +221,14 @@ impl App {
             }
             errors
                 .into_result(())
-                .map_err(|errors| errors.into_app_error(language))?;
+                .for_user(language)?;
             store
                 .save_bookkeeping_settings(&accounts, &settings)
-                .map_err(|error| error.into_app_error(language))?;
-            let map = account_map(store).map_err(|error| error.into_app_error(language))?;
+                .for_user(language)?;
+            let map = account_map(store).for_user(language)?;
             let saved = store
                 .bookkeeping_settings()
-                .map_err(|error| error.into_app_error(language))?;
+                .for_user(language)?;
             Ok::<_, AppError>(view(&map, &saved, language))
         })
     }

@@ -18,7 +18,7 @@ use super::period_input::period_from_input;
 use super::records::{account_map, period_records};
 use crate::app::App;
 use crate::documents::write_whole;
-use crate::error::{AppError, IntoAppError};
+use crate::error::{AppError, ForUser, IntoAppError};
 
 /// What to export: a named period (`2026-03`, `2026-K1`, `2026`) or two dates, and whether to
 /// take only what no earlier export took.
@@ -159,10 +159,9 @@ impl App {
         self.with_store(|store| {
             let first_month = store
                 .bookkeeping_settings()
-                .map_err(|error| error.into_app_error(language))?
+                .for_user(language)?
                 .fiscal_year_first_month;
-            let (period, _) = checked_period(form, first_month)
-                .map_err(|errors| errors.into_app_error(language))?;
+            let (period, _) = checked_period(form, first_month).for_user(language)?;
             let run = || -> Result<SieExportPreview, StoreError> {
                 let records = period_records(store, period)?;
                 let keys: Vec<SieRecordKey> = bookable(store, &records)?
@@ -215,7 +214,7 @@ impl App {
                     earlier_exports: earlier,
                 })
             };
-            run().map_err(|error| error.into_app_error(language))
+            run().for_user(language)
         })
     }
 
@@ -236,8 +235,7 @@ impl App {
                 .bookkeeping_settings()
                 .map_err(to_app)?
                 .fiscal_year_first_month;
-            let (period, year) = checked_period(form, first_month)
-                .map_err(|errors| errors.into_app_error(language))?;
+            let (period, year) = checked_period(form, first_month).for_user(language)?;
             let records = period_records(store, period).map_err(to_app)?;
             let bookable = bookable(store, &records).map_err(to_app)?;
             let accounts = account_map(store).map_err(to_app)?;

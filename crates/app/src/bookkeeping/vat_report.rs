@@ -11,7 +11,7 @@ use ts_rs::TS;
 
 use super::period_input::period_from_input;
 use crate::app::App;
-use crate::error::{AppError, IntoAppError};
+use crate::error::{AppError, ForUser};
 
 /// One invoice's share of a box.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -78,8 +78,7 @@ impl App {
     /// The VAT return's sales boxes for `period` (`2026-03`, `2026-K1`, `2026`) or `from`–`to`.
     pub fn vat_report(&self, period: &str, from: &str, to: &str) -> Result<VatReport, AppError> {
         let language = self.language();
-        let period = period_from_input(period, from, to)
-            .map_err(|errors| errors.into_app_error(language))?;
+        let period = period_from_input(period, from, to).for_user(language)?;
         let invoices =
             self.with_store(|store| store.ledger_invoices(period.first_day(), period.last_day()))?;
         let report = vat_return(&invoices);

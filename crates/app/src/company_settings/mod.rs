@@ -12,7 +12,7 @@ pub use logo::{LOGO_MAX_BYTES, decode_base64, logo_from_bytes};
 pub use to_company::{company_from_form, form_from_company};
 
 use crate::app::App;
-use crate::error::{AppError, IntoAppError};
+use crate::error::{AppError, ForUser};
 
 fn settings_of(store: &Store) -> Result<CompanySettings, StoreError> {
     Ok(CompanySettings {
@@ -36,22 +36,17 @@ impl App {
     ) -> Result<CompanySettings, AppError> {
         let language = self.language();
         self.with_store(|store| {
-            let current = store
-                .company()
-                .map_err(|error| error.into_app_error(language))?;
-            let company = company_from_form(form, &current, today)
-                .map_err(|errors| errors.into_app_error(language))?;
-            store
-                .set_company(&company)
-                .map_err(|error| error.into_app_error(language))?;
-            settings_of(store).map_err(|error| error.into_app_error(language))
+            let current = store.company().for_user(language)?;
+            let company = company_from_form(form, &current, today).for_user(language)?;
+            store.set_company(&company).for_user(language)?;
+            settings_of(store).for_user(language)
         })
     }
 
     /// Sets the logo from the image file's bytes (PNG or JPEG).
     pub fn set_company_logo(&self, bytes: &[u8]) -> Result<CompanySettings, AppError> {
         let language = self.language();
-        let logo = logo_from_bytes(bytes).map_err(|error| error.into_app_error(language))?;
+        let logo = logo_from_bytes(bytes).for_user(language)?;
         self.with_store(|store| {
             store.set_company_logo(Some(&logo))?;
             settings_of(store)
@@ -60,7 +55,7 @@ impl App {
 
     /// Like [`App::set_company_logo`], with the bytes as base64 (or a `data:` URL), as IPC sends them.
     pub fn set_company_logo_base64(&self, base64: &str) -> Result<CompanySettings, AppError> {
-        let bytes = decode_base64(base64).map_err(|error| error.into_app_error(self.language()))?;
+        let bytes = decode_base64(base64).for_user(self.language())?;
         self.set_company_logo(&bytes)
     }
 

@@ -13,7 +13,7 @@ pub use form::{CustomerDetails, CustomerForm, CustomerRow};
 pub use to_customer::{customer_from_form, form_from_customer, shown_legal_id};
 
 use crate::app::App;
-use crate::error::{AppError, IntoAppError};
+use crate::error::{AppError, ForUser};
 use crate::register_search::RegisterSearch;
 
 fn details(id: CustomerId, customer: &Customer) -> CustomerDetails {
@@ -119,12 +119,9 @@ impl App {
     ) -> Result<CustomerDetails, AppError> {
         let language = self.language();
         self.with_store(|store| {
-            let form = numbered(store, form).map_err(|error| error.into_app_error(language))?;
-            let customer = customer_from_form(&form, None, today)
-                .map_err(|errors| errors.into_app_error(language))?;
-            let id = store
-                .add_customer(&customer)
-                .map_err(|error| error.into_app_error(language))?;
+            let form = numbered(store, form).for_user(language)?;
+            let customer = customer_from_form(&form, None, today).for_user(language)?;
+            let id = store.add_customer(&customer).for_user(language)?;
             Ok::<_, AppError>(details(id, &customer))
         })
     }
@@ -139,14 +136,9 @@ impl App {
         let language = self.language();
         self.with_store(|store| {
             let id = CustomerId(id);
-            let current = store
-                .customer(id)
-                .map_err(|error| error.into_app_error(language))?;
-            let customer = customer_from_form(form, Some(&current), today)
-                .map_err(|errors| errors.into_app_error(language))?;
-            store
-                .update_customer(id, &customer)
-                .map_err(|error| error.into_app_error(language))?;
+            let current = store.customer(id).for_user(language)?;
+            let customer = customer_from_form(form, Some(&current), today).for_user(language)?;
+            store.update_customer(id, &customer).for_user(language)?;
             Ok::<_, AppError>(details(id, &customer))
         })
     }

@@ -15,7 +15,7 @@ use super::queue::read_status;
 use super::schedule::Schedule;
 use super::views::DeliveryStatusView;
 use crate::app::App;
-use crate::error::{AppError, IntoAppError};
+use crate::error::{AppError, ForUser, IntoAppError};
 use crate::keychain::Keychain;
 
 fn not_delivered() -> StoreError {
@@ -61,7 +61,7 @@ impl App {
         let client = self
             .with_store(|store| connection(store, keychain))?
             .client(Duration::from_secs(20))
-            .map_err(|error| error.into_app_error(language))?;
+            .for_user(language)?;
         client
             .reroute(
                 &remote_id,
@@ -70,7 +70,7 @@ impl App {
                 },
             )
             .await
-            .map_err(|error| error.into_app_error(language))?;
+            .for_user(language)?;
         let first_poll = now
             + chrono::Duration::from_std(Schedule::default().poll_delay(0))
                 .unwrap_or(chrono::Duration::seconds(5));

@@ -11,7 +11,7 @@ use fakturera_core::{Language, Text};
 use fakturera_store::{AutoInvoiceEnvironment, AutoInvoiceSettings, Store};
 
 use super::sandbox_address::sandbox_address_problem;
-use crate::error::{AppError, ErrorCode, IntoAppError};
+use crate::error::{AppError, ErrorCode, ForUser, IntoAppError};
 use crate::keychain::{Keychain, KeychainError, SecretName};
 
 impl IntoAppError for KeychainError {
@@ -69,12 +69,8 @@ fn not_set_up() -> Text {
 /// The connection of the company file's settings and the keychain's keys, or what is missing.
 pub(crate) fn connection(store: &Store, keychain: &dyn Keychain) -> Result<Connection, AppError> {
     let language = Language::Swedish;
-    let company = store
-        .company()
-        .map_err(|error| error.into_app_error(language))?;
-    let settings = store
-        .autoinvoice_settings()
-        .map_err(|error| error.into_app_error(language))?;
+    let company = store.company().for_user(language)?;
+    let settings = store.autoinvoice_settings().for_user(language)?;
     connection_for(
         &company.autoinvoice_company_id,
         &settings,
@@ -105,7 +101,7 @@ pub(crate) fn connection_for(
         keychain
             .read(&name)
             .map(|secret| secret.filter(|secret| !secret.is_empty()))
-            .map_err(|error| error.into_app_error(language))
+            .for_user(language)
     };
     let api_key = read(SecretName::ApiKey {
         company_id: company_id.clone(),

@@ -13,7 +13,7 @@ use ts_rs::TS;
 
 use super::credentials::connection;
 use crate::app::App;
-use crate::error::{AppError, IntoAppError};
+use crate::error::{AppError, ForUser};
 use crate::keychain::Keychain;
 use crate::register_fields::DeliveryChoiceCode;
 
@@ -48,15 +48,15 @@ impl App {
         now: DateTime<Utc>,
     ) -> Result<ReceiverLookupView, AppError> {
         let language = self.language();
-        let org = OrgNumber::parse(org_number).map_err(|error| error.into_app_error(language))?;
+        let org = OrgNumber::parse(org_number).for_user(language)?;
         let connection = self.with_store(|store| connection(store, keychain))?;
         let client = connection
             .client(Duration::from_secs(15))
-            .map_err(|error| error.into_app_error(language))?;
+            .for_user(language)?;
         let receivers = client
             .lookup_receivers(org.digits(), "SE")
             .await
-            .map_err(|error| error.into_app_error(language))?;
+            .for_user(language)?;
         // By business id and by `0007:<org no>`, in Peppol and AutoInvoice's own network; a Peppol
         // address that takes invoices is preferred.
         let hit = fakturera_autoinvoice::best_receiver(&receivers);

@@ -20,7 +20,7 @@ use super::views::{
 use crate::app::App;
 use crate::documents::FindingSeverity;
 use crate::documents::{CheckStage, channel_for_customer, refuse_when_blocked, report_for};
-use crate::error::{AppError, ErrorCode, IntoAppError};
+use crate::error::{AppError, ErrorCode, ForUser, IntoAppError};
 use crate::invoices::issue::{issue_stored_with, refreshed};
 use crate::register_fields::DeliveryChoiceCode;
 
@@ -156,8 +156,7 @@ pub(crate) fn queue_invoice(
         CheckStage::Send
     };
     refuse_when_blocked(&document, &customer, stage, language)?;
-    let snapshot =
-        routing_for(&customer, &document).map_err(|errors| errors.into_app_error(language))?;
+    let snapshot = routing_for(&customer, &document).for_user(language)?;
     let entry = new_entry(&snapshot);
     if draft {
         issue_stored_with(store, id, now, language, Some(&entry))?;
@@ -182,11 +181,9 @@ pub(crate) fn retry_invoice(
     let (document, customer, _) = sendable(store, id).map_err(to_app)?;
     refuse_when_blocked(&document, &customer, CheckStage::Send, language)?;
     if let Some(logo) = store.company_logo().map_err(to_app)? {
-        fakturera_pdf::Logo::from_bytes(&logo.bytes)
-            .map_err(|error| error.into_app_error(language))?;
+        fakturera_pdf::Logo::from_bytes(&logo.bytes).for_user(language)?;
     }
-    let snapshot =
-        routing_for(&customer, &document).map_err(|errors| errors.into_app_error(language))?;
+    let snapshot = routing_for(&customer, &document).for_user(language)?;
     store
         .retry_failed_outbox_entry(id, &snapshot.to_json(), now)
         .map_err(to_app)?;
@@ -221,12 +218,8 @@ impl App {
         let language = self.language();
         self.with_store(|store| {
             // The user asked to send: a pause from refused credentials is worth one more try.
-            store
-                .set_autoinvoice_paused(None)
-                .map_err(|error| error.into_app_error(language))?;
-            let entry = store
-                .outbox_entry(InvoiceId(id))
-                .map_err(|error| error.into_app_error(language))?;
+            store.set_autoinvoice_paused(None).for_user(language)?;
+            let entry = store.outbox_entry(InvoiceId(id)).for_user(language)?;
             if entry.as_ref().is_some_and(is_retryable) {
                 return retry_invoice(store, InvoiceId(id), now, language);
             }
@@ -244,9 +237,7 @@ impl App {
     ) -> Result<DeliveryStatusView, AppError> {
         let language = self.language();
         self.with_store(|store| {
-            store
-                .set_autoinvoice_paused(None)
-                .map_err(|error| error.into_app_error(language))?;
+            store.set_autoinvoice_paused(None).for_user(language)?;
             retry_invoice(store, InvoiceId(id), now, language)
         })
     }

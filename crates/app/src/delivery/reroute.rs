@@ -17,7 +17,7 @@ use super::routing::RoutingSnapshot;
 use super::schedule::Schedule;
 use super::views::DeliveryStatusView;
 use crate::app::App;
-use crate::error::{AppError, IntoAppError};
+use crate::error::{AppError, ForUser, IntoAppError};
 use crate::keychain::Keychain;
 
 /// The channel to send again by.
@@ -86,8 +86,7 @@ impl App {
             RerouteChannel::Letter => DeliveryChoice::Letter,
             RerouteChannel::Einvoice => DeliveryChoice::EInvoice,
         };
-        let snapshot = RoutingSnapshot::for_customer(&customer, choice)
-            .map_err(|errors| errors.into_app_error(language))?;
+        let snapshot = RoutingSnapshot::for_customer(&customer, choice).for_user(language)?;
         let reroute = match request.channel {
             RerouteChannel::Email => {
                 let address = snapshot.email.clone().unwrap_or_default();
@@ -126,11 +125,11 @@ impl App {
         let client = self
             .with_store(|store| connection(store, keychain))?
             .client(Duration::from_secs(20))
-            .map_err(|error| error.into_app_error(language))?;
+            .for_user(language)?;
         client
             .reroute(&remote_id, &reroute)
             .await
-            .map_err(|error| error.into_app_error(language))?;
+            .for_user(language)?;
         let channel = snapshot.channel().unwrap_or("email");
         let first_poll = now
             + chrono::Duration::from_std(Schedule::default().poll_delay(0))

@@ -12,7 +12,7 @@ use ts_rs::TS;
 use super::credentials::{base_url, connection_for};
 use super::sandbox_address::{SANDBOX_AVAILABLE, sandbox_address_problem};
 use crate::app::App;
-use crate::error::{AppError, IntoAppError};
+use crate::error::{AppError, ForUser};
 use crate::keychain::{Keychain, SecretName};
 
 /// Which AutoInvoice server.
@@ -153,7 +153,7 @@ fn has(keychain: &dyn Keychain, name: &SecretName) -> Result<bool, AppError> {
     keychain
         .read(name)
         .map(|secret| secret.is_some_and(|secret| !secret.is_empty()))
-        .map_err(|error| error.into_app_error(Language::Swedish))
+        .for_user(Language::Swedish)
 }
 
 impl App {
@@ -173,7 +173,7 @@ impl App {
                     company_id: company.autoinvoice_company_id.clone(),
                 },
             )
-            .map_err(|error| error.into_app_error(language))?;
+            .for_user(language)?;
         Ok(AutoInvoiceSettingsView {
             enabled: company.autoinvoice_enabled,
             company_id: company.autoinvoice_company_id.clone(),
@@ -211,14 +211,14 @@ impl App {
             company_id: company_id.clone(),
         };
         let has_api_key = !company_id.is_empty() && has(keychain, &api_key_name)?;
-        check_form(form, has_api_key).map_err(|errors| errors.into_app_error(language))?;
+        check_form(form, has_api_key).for_user(language)?;
         let write = |name: &SecretName, value: &str| -> Result<(), AppError> {
             if value.trim().is_empty() {
                 return Ok(());
             }
             keychain
                 .write(name, &Secret::new(value.trim().to_owned()))
-                .map_err(|error| error.into_app_error(language))
+                .for_user(language)
         };
         if !company_id.is_empty() {
             write(&api_key_name, &form.api_key)?;
@@ -256,7 +256,7 @@ impl App {
         )?;
         let client = connection
             .client(Duration::from_secs(20))
-            .map_err(|error| error.into_app_error(language))?;
+            .for_user(language)?;
         let outcome = client.check_connection().await;
         let say = |text: Text| text.in_language(language).to_owned();
         let report = match &outcome {

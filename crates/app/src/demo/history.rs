@@ -8,7 +8,7 @@ use fakturera_store::{DeliveredHistory, InvoiceId, NewOutboxEntry, Store};
 
 use crate::delivery::{ChannelCode, routing_for};
 use crate::documents::channel_for_customer;
-use crate::error::{AppError, IntoAppError};
+use crate::error::{AppError, ForUser, IntoAppError};
 
 /// How many of the newest issued invoices are still waiting to be sent ...
 const UNSENT_NEWEST: usize = 4;
@@ -56,8 +56,7 @@ pub(crate) fn record_deliveries(
             continue;
         }
         let customer = store.customer(stored.customer_id).map_err(to_app)?;
-        let snapshot = routing_for(&customer, &stored.invoice)
-            .map_err(|errors| errors.into_app_error(language))?;
+        let snapshot = routing_for(&customer, &stored.invoice).for_user(language)?;
         let channel = channel_for_customer(&customer);
         let queued_at = sent_at(issue_date, id);
         let history = DeliveredHistory {

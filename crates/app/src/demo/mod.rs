@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::app::App;
-use crate::error::{AppError, IntoAppError};
+use crate::error::{AppError, ForUser, IntoAppError};
 use crate::invoices::choices::article_line;
 use crate::invoices::drafts::{default_form, invoice_for};
 use crate::invoices::issue::issue_stored;
@@ -140,8 +140,7 @@ impl Filler<'_> {
             Some(first) if !full => CreditSelection::Lines(vec![(0, first.quantity)]),
             _ => CreditSelection::Full,
         };
-        let credit = credit_invoice(&original.invoice, &selection, on)
-            .map_err(|errors| errors.into_app_error(self.language))?;
+        let credit = credit_invoice(&original.invoice, &selection, on).for_user(self.language)?;
         let now = moment(on, step);
         let id = self
             .store
@@ -193,36 +192,27 @@ impl App {
         self.with_store(|store| {
             store
                 .with_bulk_writes(|store| fill(store, today, language))
-                .map_err(|error| error.into_app_error(language))?
+                .for_user(language)?
         })
     }
 }
 
 fn fill(store: &mut Store, today: NaiveDate, language: Language) -> Result<DemoSummary, AppError> {
-    if !store
-        .has_no_records()
-        .map_err(|error| error.into_app_error(language))?
-    {
+    if !store.has_no_records().for_user(language)? {
         return Err(not_empty().into_app_error(language));
     }
-    let company = store
-        .company()
-        .map_err(|error| error.into_app_error(language))?;
+    let company = store.company().for_user(language)?;
     store
         .set_company(&registers::company(&company))
-        .map_err(|error| error.into_app_error(language))?;
+        .for_user(language)?;
     let mut customers = Vec::new();
     for demo in registers::customers() {
-        let id = store
-            .add_customer(&demo.customer)
-            .map_err(|error| error.into_app_error(language))?;
+        let id = store.add_customer(&demo.customer).for_user(language)?;
         customers.push((id, demo));
     }
     let articles = registers::articles();
     for article in &articles {
-        store
-            .add_article(article)
-            .map_err(|error| error.into_app_error(language))?;
+        store.add_article(article).for_user(language)?;
     }
     let is_service: Vec<bool> = articles.iter().map(|article| article.is_service).collect();
     let is_hourly: Vec<bool> = articles

@@ -9,7 +9,7 @@ use fakturera_store::{InvoiceId, Logo, Store};
 use super::request::DocumentRequest;
 use super::source::{form_source, stored_source};
 use crate::app::App;
-use crate::error::{AppError, IntoAppError};
+use crate::error::{AppError, ForUser, IntoAppError};
 
 impl IntoAppError for PdfError {
     fn into_app_error(self, language: Language) -> AppError {
@@ -27,9 +27,7 @@ pub(crate) fn render_with_logo(
     invoice: &Invoice,
     language: Language,
 ) -> Result<Vec<u8>, AppError> {
-    let logo = store
-        .company_logo()
-        .map_err(|error| error.into_app_error(language))?;
+    let logo = store.company_logo().for_user(language)?;
     render_with(invoice, logo.as_ref(), language)
 }
 
@@ -41,11 +39,10 @@ pub(crate) fn render_with(
     language: Language,
 ) -> Result<Vec<u8>, AppError> {
     let options = match logo {
-        Some(logo) => PdfOptions::with_logo_bytes(&logo.bytes)
-            .map_err(|error| error.into_app_error(language))?,
+        Some(logo) => PdfOptions::with_logo_bytes(&logo.bytes).for_user(language)?,
         None => PdfOptions::default(),
     };
-    render_invoice(invoice, &options).map_err(|error| error.into_app_error(language))
+    render_invoice(invoice, &options).for_user(language)
 }
 
 impl App {
@@ -54,19 +51,16 @@ impl App {
     pub fn invoice_pdf(&self, id: i64) -> Result<Vec<u8>, AppError> {
         let language = self.language();
         self.with_store(|store| {
-            let source = stored_source(store, InvoiceId(id))
-                .map_err(|error| error.into_app_error(language))?;
+            let source = stored_source(store, InvoiceId(id)).for_user(language)?;
             if source.issued {
                 let letter = crate::money_in::letters::letter_for_document(
                     store,
                     InvoiceId(id),
                     &source.invoice,
                 )
-                .map_err(|error| error.into_app_error(language))?;
+                .for_user(language)?;
                 if let Some(letter) = letter {
-                    let logo = store
-                        .company_logo()
-                        .map_err(|error| error.into_app_error(language))?;
+                    let logo = store.company_logo().for_user(language)?;
                     return crate::money_in::letters::render(&letter, logo.as_ref(), language);
                 }
             }

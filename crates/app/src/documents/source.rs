@@ -6,7 +6,7 @@ use fakturera_core::invoice::{Invoice, InvoiceKind, InvoiceStatus};
 use fakturera_store::{Customer, CustomerId, InvoiceId, Store, StoreError};
 
 use super::request::DocumentRequest;
-use crate::error::{AppError, IntoAppError};
+use crate::error::{AppError, ForUser};
 use crate::invoices::drafts::invoice_for;
 use crate::invoices::issue::refreshed;
 
@@ -47,12 +47,9 @@ pub(crate) fn form_source(
 ) -> Result<DocumentSource, AppError> {
     let kind = match request.invoice_id {
         Some(id) => {
-            let stored = store
-                .invoice(InvoiceId(id))
-                .map_err(|error| error.into_app_error(language))?;
+            let stored = store.invoice(InvoiceId(id)).for_user(language)?;
             if stored.status != InvoiceStatus::Draft {
-                return stored_source(store, InvoiceId(id))
-                    .map_err(|error| error.into_app_error(language));
+                return stored_source(store, InvoiceId(id)).for_user(language);
             }
             stored.invoice.kind
         }
@@ -60,9 +57,7 @@ pub(crate) fn form_source(
     };
     let customer_id = CustomerId(request.customer_id);
     let invoice = invoice_for(store, customer_id, &request.form, kind, language)?;
-    let customer = store
-        .customer(customer_id)
-        .map_err(|error| error.into_app_error(language))?;
+    let customer = store.customer(customer_id).for_user(language)?;
     Ok(DocumentSource {
         invoice,
         customer,

@@ -9,7 +9,7 @@ use super::files::{DocumentKind, file_name};
 use super::pdf::render_with;
 use super::source::stored_source;
 use crate::app::App;
-use crate::error::{AppError, ErrorCode, IntoAppError};
+use crate::error::{AppError, ErrorCode, ForUser};
 
 fn not_issued() -> Text {
     Text::new(
@@ -38,21 +38,18 @@ impl App {
     pub fn issued_documents(&self, id: i64) -> Result<IssuedDocuments, AppError> {
         let language = self.language();
         let (source, logo, letter) = self.with_store(|store| {
-            let source = stored_source(store, InvoiceId(id))
-                .map_err(|error| error.into_app_error(language))?;
+            let source = stored_source(store, InvoiceId(id)).for_user(language)?;
             if !source.issued {
                 return Err(AppError::new(ErrorCode::Conflict, &not_issued(), language));
             }
-            let logo = store
-                .company_logo()
-                .map_err(|error| error.into_app_error(language))?;
+            let logo = store.company_logo().for_user(language)?;
             // A reminder or statement is printed as a letter; the UBL still carries its lines.
             let letter = crate::money_in::letters::letter_for_document(
                 store,
                 InvoiceId(id),
                 &source.invoice,
             )
-            .map_err(|error| error.into_app_error(language))?;
+            .for_user(language)?;
             Ok((source, logo, letter))
         })?;
         let bytes = match &letter {
@@ -64,8 +61,7 @@ impl App {
             mime: "application/pdf".to_owned(),
             bytes,
         };
-        let xml = write_ubl(&source.invoice, Some(&attachment))
-            .map_err(|error| error.into_app_error(language))?;
+        let xml = write_ubl(&source.invoice, Some(&attachment)).for_user(language)?;
         Ok(IssuedDocuments {
             xml,
             pdf: attachment.bytes,

@@ -11,7 +11,7 @@ use ts_rs::TS;
 
 use super::detail::{InvoiceDetail, read_detail};
 use crate::app::App;
-use crate::error::{AppError, IntoAppError};
+use crate::error::{AppError, ForUser};
 use crate::invoice_form::parse_decimal;
 
 /// One line to credit: its position on the invoice (from 0) and the quantity to credit.
@@ -59,19 +59,14 @@ impl App {
         now: DateTime<Utc>,
     ) -> Result<InvoiceDetail, AppError> {
         let language = self.language();
-        let selection =
-            selection_from_request(request).map_err(|errors| errors.into_app_error(language))?;
+        let selection = selection_from_request(request).for_user(language)?;
         self.with_store(|store| {
-            let original = store
-                .invoice(InvoiceId(id))
-                .map_err(|error| error.into_app_error(language))?;
-            let credit = credit_invoice(&original.invoice, &selection, today)
-                .map_err(|errors| errors.into_app_error(language))?;
+            let original = store.invoice(InvoiceId(id)).for_user(language)?;
+            let credit = credit_invoice(&original.invoice, &selection, today).for_user(language)?;
             let credit_id = store
                 .create_credit_draft(InvoiceId(id), &credit, now)
-                .map_err(|error| error.into_app_error(language))?;
-            read_detail(store, credit_id, today, language)
-                .map_err(|error| error.into_app_error(language))
+                .for_user(language)?;
+            read_detail(store, credit_id, today, language).for_user(language)
         })
     }
 }

@@ -14,7 +14,7 @@ use ts_rs::TS;
 use super::choices::{CustomerChoice, blank_line};
 use super::detail::{InvoiceDetail, is_draft, read_detail};
 use crate::app::App;
-use crate::error::{AppError, IntoAppError};
+use crate::error::{AppError, ForUser, IntoAppError};
 use crate::invoice_form::{
     DiscountKindCode, FormParties, InvoiceForm, InvoiceLineForm, invoice_from_form,
 };
@@ -90,18 +90,14 @@ pub(crate) fn invoice_for(
     kind: InvoiceKind,
     language: Language,
 ) -> Result<fakturera_core::invoice::Invoice, AppError> {
-    let company = store
-        .company()
-        .map_err(|error| error.into_app_error(language))?;
-    let customer = store
-        .customer(customer_id)
-        .map_err(|error| error.into_app_error(language))?;
+    let company = store.company().for_user(language)?;
+    let customer = store.customer(customer_id).for_user(language)?;
     let parties = FormParties {
         seller: company.seller(),
         buyer: customer.buyer(),
         kind,
     };
-    invoice_from_form(form, parties).map_err(|errors| errors.into_app_error(language))
+    invoice_from_form(form, parties).for_user(language)
 }
 
 impl App {
@@ -138,8 +134,8 @@ impl App {
             )?;
             let id = store
                 .create_draft(CustomerId(customer_id), &invoice, now)
-                .map_err(|error| error.into_app_error(language))?;
-            read_detail(store, id, today, language).map_err(|error| error.into_app_error(language))
+                .for_user(language)?;
+            read_detail(store, id, today, language).for_user(language)
         })
     }
 
@@ -155,9 +151,7 @@ impl App {
     ) -> Result<InvoiceDetail, AppError> {
         let language = self.language();
         self.with_store(|store| {
-            let stored = store
-                .invoice(InvoiceId(id))
-                .map_err(|error| error.into_app_error(language))?;
+            let stored = store.invoice(InvoiceId(id)).for_user(language)?;
             if !is_draft(&stored) {
                 return Err(issued_conflict().into_app_error(language));
             }
@@ -170,9 +164,8 @@ impl App {
             )?;
             store
                 .update_draft(InvoiceId(id), CustomerId(customer_id), &invoice, now)
-                .map_err(|error| error.into_app_error(language))?;
-            read_detail(store, InvoiceId(id), today, language)
-                .map_err(|error| error.into_app_error(language))
+                .for_user(language)?;
+            read_detail(store, InvoiceId(id), today, language).for_user(language)
         })
     }
 

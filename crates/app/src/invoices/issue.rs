@@ -9,7 +9,7 @@ use fakturera_store::{InvoiceId, Store, StoreError};
 
 use super::detail::{InvoiceDetail, is_draft, read_detail};
 use crate::app::App;
-use crate::error::{AppError, IntoAppError};
+use crate::error::{AppError, ForUser, IntoAppError};
 
 /// The OCR reference for an invoice number: its digits with the length and Luhn check digits.
 /// A number series with letters ("F-1001") pays with the digits ("1001...").
@@ -61,7 +61,7 @@ fn check_before_issue(invoice: &Invoice, language: Language) -> Result<(), AppEr
     candidate.number = Some("0".to_owned());
     crate::invoice_form::form_fields(invoice, validate_for_issue(&candidate))
         .into_result(())
-        .map_err(|errors| errors.into_app_error(language))
+        .for_user(language)
 }
 
 /// Issues the draft `id` inside the store: the final check, then number, OCR and lock in one
@@ -84,20 +84,16 @@ pub(crate) fn issue_stored_with(
     language: Language,
     queue: Option<&fakturera_store::NewOutboxEntry>,
 ) -> Result<(), AppError> {
-    let stored = store
-        .invoice(id)
-        .map_err(|error| error.into_app_error(language))?;
+    let stored = store.invoice(id).for_user(language)?;
     if !is_draft(&stored) {
         // The store refuses too; this says so before any other check.
         return Err(super::drafts::issued_conflict().into_app_error(language));
     }
-    let ready = refreshed(store, id).map_err(|error| error.into_app_error(language))?;
+    let ready = refreshed(store, id).for_user(language)?;
     check_before_issue(&ready, language)?;
     // What would stop the invoice on its way to the customer must be fixed while it can still be
     // changed: once locked, only a credit invoice could correct it.
-    let customer = store
-        .customer(stored.customer_id)
-        .map_err(|error| error.into_app_error(language))?;
+    let customer = store.customer(stored.customer_id).for_user(language)?;
     crate::documents::refuse_when_blocked(
         &ready,
         &customer,
@@ -123,9 +119,7 @@ pub(crate) fn issue_stored_with(
         match issued {
             Err(error) if error.is_ocr_in_use() && attempt + 1 < OCR_ATTEMPTS => attempt += 1,
             other => {
-                return other
-                    .map(|_| ())
-                    .map_err(|error| error.into_app_error(language));
+                return other.map(|_| ()).for_user(language);
             }
         }
     }
@@ -143,8 +137,7 @@ impl App {
         let language = self.language();
         self.with_store(|store| {
             issue_stored(store, InvoiceId(id), now, language)?;
-            read_detail(store, InvoiceId(id), today, language)
-                .map_err(|error| error.into_app_error(language))
+            read_detail(store, InvoiceId(id), today, language).for_user(language)
         })
     }
 }

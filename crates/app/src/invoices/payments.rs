@@ -13,7 +13,7 @@ use ts_rs::TS;
 
 use super::codes::PaymentStateCode;
 use crate::app::App;
-use crate::error::{AppError, IntoAppError};
+use crate::error::{AppError, ForUser};
 use crate::invoice_form::parse_decimal;
 
 /// What a money record is: a payment, a deduction the customer made with a credit, money paid
@@ -218,8 +218,7 @@ impl App {
         now: DateTime<Utc>,
     ) -> Result<PaymentView, AppError> {
         let language = self.language();
-        let payment =
-            payment_from_request(request).map_err(|errors| errors.into_app_error(language))?;
+        let payment = payment_from_request(request).for_user(language)?;
         self.with_store(|store| {
             let status = store.record_payment(InvoiceId(id), &payment, now)?;
             payment_view(store, InvoiceId(id), status)
@@ -235,8 +234,7 @@ impl App {
         now: DateTime<Utc>,
     ) -> Result<PaymentView, AppError> {
         let language = self.language();
-        let payment =
-            payment_from_request(request).map_err(|errors| errors.into_app_error(language))?;
+        let payment = payment_from_request(request).for_user(language)?;
         self.with_store(|store| {
             let status = store.record_refund(InvoiceId(id), &payment, now)?;
             payment_view(store, InvoiceId(id), status)

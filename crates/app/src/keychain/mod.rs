@@ -4,9 +4,11 @@
 //! The company file, backups, logs and IPC replies never see a secret: use cases read it from here
 //! at the moment they call AutoInvoice, as a `Secret` that cannot be printed or serialized.
 
+mod choice;
 mod memory;
 mod os;
 
+pub use choice::{KEYCHAIN_ENV, KeychainChoice};
 pub use memory::MemoryKeychain;
 pub use os::OsKeychain;
 

@@ -20,7 +20,7 @@ use ts_rs::TS;
 
 use super::ledger::{money, names};
 use crate::app::App;
-use crate::error::{AppError, IntoAppError};
+use crate::error::{AppError, ForUser, IntoAppError};
 use crate::invoice_form::parse_decimal;
 
 /// How a payment of the file will be (or was) booked.
@@ -169,9 +169,7 @@ fn digits(text: &str) -> String {
 /// Reads the file and refuses one for another bankgiro number than the company's.
 fn read_file(store: &Store, bytes: &[u8], language: Language) -> Result<BgMaxFile, AppError> {
     let file = parse_bgmax(bytes).map_err(|error| file_error(&error).into_app_error(language))?;
-    let company = store
-        .company()
-        .map_err(|error| error.into_app_error(language))?;
+    let company = store.company().for_user(language)?;
     let own = digits(&company.bankgiro);
     if own.is_empty() {
         return Err(FieldErrors::from(FieldError::new(
@@ -215,7 +213,7 @@ fn read_with_limit(
     let file = read_file(store, bytes, language)?;
     let limit = store
         .receivables_settings()
-        .map_err(|error| error.into_app_error(language))?
+        .for_user(language)?
         .write_off_limit;
     Ok((file, limit))
 }
@@ -484,7 +482,7 @@ impl App {
             };
             store
                 .place_bank_payment(id, InvoiceId(invoice.invoice_id), amount, now)
-                .map_err(|error| error.into_app_error(language))
+                .for_user(language)
         })?;
         self.unplaced_bank_payments()
     }

@@ -16,7 +16,7 @@ use fakturera_store::{
 };
 use rust_decimal::Decimal;
 
-use crate::error::{AppError, IntoAppError};
+use crate::error::{AppError, ForUser};
 use crate::invoices::issue::ocr_for_number;
 
 /// The parties, dates and currency of a money-in document.
@@ -132,7 +132,7 @@ pub(crate) fn issue_money_document(
         };
         match store.issue_document(&document, now, prepare, &link) {
             Err(error) if error.is_ocr_in_use() && attempt + 1 < OCR_ATTEMPTS => attempt += 1,
-            other => return other.map_err(|error| error.into_app_error(language)),
+            other => return other.for_user(language),
         }
     }
 }

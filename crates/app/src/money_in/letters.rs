@@ -9,7 +9,7 @@ use fakturera_store::{DocumentKind, InvoiceId, Logo, Store, StoreError};
 
 use super::reminders::reminder_letter;
 use super::statement::statement_letter;
-use crate::error::{AppError, IntoAppError};
+use crate::error::{AppError, ForUser};
 
 /// The letter issued document `id` prints as, or `None` when it prints as an invoice.
 pub(crate) fn letter_for_document(
@@ -45,9 +45,8 @@ pub(crate) fn render(
     language: Language,
 ) -> Result<Vec<u8>, AppError> {
     let options = match logo {
-        Some(logo) => PdfOptions::with_logo_bytes(&logo.bytes)
-            .map_err(|error| error.into_app_error(language))?,
+        Some(logo) => PdfOptions::with_logo_bytes(&logo.bytes).for_user(language)?,
         None => PdfOptions::default(),
     };
-    render_letter(letter, &options).map_err(|error| error.into_app_error(language))
+    render_letter(letter, &options).for_user(language)
 }

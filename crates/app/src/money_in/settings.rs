@@ -9,7 +9,7 @@ use ts_rs::TS;
 
 use super::ledger::money;
 use crate::app::App;
-use crate::error::{AppError, IntoAppError};
+use crate::error::{AppError, ForUser, IntoAppError};
 use crate::invoice_form::parse_decimal;
 
 /// The settings as the form shows and sends them; amounts as decimal strings.
@@ -87,10 +87,7 @@ impl App {
         self.with_store(|store| {
             let mut exempt = Vec::new();
             for (index, number) in form.exempt_customers.iter().enumerate() {
-                match store
-                    .customer_by_number(number.trim())
-                    .map_err(|error| error.into_app_error(language))?
-                {
+                match store.customer_by_number(number.trim()).for_user(language)? {
                     Some((id, _)) => exempt.push(id),
                     None => errors.push(FieldError::new(
                         format!("exempt_customers[{index}]"),
@@ -131,7 +128,7 @@ impl App {
                     interest_min_amount,
                     exempt_customers: exempt,
                 })
-                .map_err(|error| error.into_app_error(language))
+                .for_user(language)
         })?;
         self.receivables_settings()
     }

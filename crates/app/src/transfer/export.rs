@@ -18,7 +18,7 @@ use crate::app::App;
 use crate::articles::form_from_article;
 use crate::customers::form_from_customer;
 use crate::documents::write_whole;
-use crate::error::{AppError, IntoAppError};
+use crate::error::{AppError, ForUser};
 
 /// The kind of file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
@@ -334,9 +334,7 @@ impl App {
             .collect(optional_date(&request.from, "from"))
             .flatten();
         let to = errors.collect(optional_date(&request.to, "to")).flatten();
-        errors
-            .into_result(())
-            .map_err(|errors| errors.into_app_error(language))?;
+        errors.into_result(()).for_user(language)?;
         let (headings, rows) = self.with_store(|store| match request.kind {
             RegisterKind::Customers => customer_table(store),
             RegisterKind::Articles => article_table(store),

@@ -22,7 +22,7 @@ use ts_rs::TS;
 pub use export::{ExportFormat, ExportRequest, ExportedFile, export_file_name};
 
 use crate::app::App;
-use crate::error::{AppError, IntoAppError};
+use crate::error::{AppError, ForUser, IntoAppError};
 use columns::{ARTICLE_FIELDS, CUSTOMER_FIELDS, FieldSpec, OPENING_FIELDS, guess_columns};
 use rows::{MappedRow, article_row, customer_row, reasons};
 use table::{Table, read_table};
@@ -157,7 +157,7 @@ fn read_file(path: &Path, language: Language) -> Result<Table, AppError> {
         ))
         .into_app_error(language)
     })?;
-    read_table(&bytes).map_err(|error| error.into_app_error(language))
+    read_table(&bytes).for_user(language)
 }
 
 /// The mapping the user chose, or the guess from the headings.
@@ -196,9 +196,7 @@ fn column_mapping(
             found
         })
         .collect();
-    errors
-        .into_result(mapping)
-        .map_err(|errors| errors.into_app_error(language))
+    errors.into_result(mapping).for_user(language)
 }
 
 fn missing_fields(

@@ -41,6 +41,23 @@ async fn settings_test_send_sync_timeline_and_lookup() {
         let bad = run(&file, &["lookup", "123"], "");
         assert_eq!(bad.status.code(), Some(2), "bad input exits 2");
         assert!(String::from_utf8_lossy(&bad.stderr).contains("org"));
+
+        // FAKTURERA_KEYCHAIN takes the desktop app's words too, and a typo is named, not ignored.
+        let memory = command(&file, &["autoinvoice", "test"])
+            .env("FAKTURERA_KEYCHAIN", "memory")
+            .output()
+            .expect("the CLI runs");
+        assert_eq!(ok(&memory)["credentials_ok"], true);
+        let typo = command(&file, &["autoinvoice", "test"])
+            .env("FAKTURERA_KEYCHAIN", "memroy")
+            .output()
+            .expect("the CLI runs");
+        assert_eq!(
+            typo.status.code(),
+            Some(2),
+            "an unknown keychain is bad input"
+        );
+        assert!(String::from_utf8_lossy(&typo.stderr).contains("FAKTURERA_KEYCHAIN=memroy"));
         file
     })
     .await
