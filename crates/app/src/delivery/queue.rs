@@ -21,7 +21,7 @@ use crate::app::App;
 use crate::documents::FindingSeverity;
 use crate::documents::{CheckStage, channel_for_customer, refuse_when_blocked, report_for};
 use crate::error::{AppError, ErrorCode, ForUser, IntoAppError};
-use crate::invoices::issue::{issue_stored_with, refreshed};
+use crate::invoices::issue::{issue_stored_and_queue, refreshed};
 use crate::register_fields::DeliveryChoiceCode;
 
 /// One invoice of the "Skicka alla" preview: which channel it will go by (it decides the cost).
@@ -159,7 +159,7 @@ pub(crate) fn queue_invoice(
     let snapshot = routing_for(&customer, &document).for_user(language)?;
     let entry = new_entry(&snapshot);
     if draft {
-        issue_stored_with(store, id, now, language, Some(&entry))?;
+        issue_stored_and_queue(store, id, now, language, &entry)?;
     } else {
         store
             .enqueue_issued_invoice(id, &entry, now)

@@ -72,12 +72,23 @@ pub(crate) fn issue_stored(
     now: DateTime<Utc>,
     language: Language,
 ) -> Result<(), AppError> {
-    issue_stored_with(store, id, now, language, None)
+    issue_checked(store, id, now, language, None)
 }
 
-/// Like [`issue_stored`]; with `queue`, the invoice is also put in the outbox in the same
-/// transaction ("Skicka" on a draft).
-pub(crate) fn issue_stored_with(
+/// Like [`issue_stored`], and puts the invoice in the outbox as `entry` in the same transaction
+/// ("Skicka" on a draft), so it is never numbered without being queued.
+pub(crate) fn issue_stored_and_queue(
+    store: &mut Store,
+    id: InvoiceId,
+    now: DateTime<Utc>,
+    language: Language,
+    entry: &fakturera_store::NewOutboxEntry,
+) -> Result<(), AppError> {
+    issue_checked(store, id, now, language, Some(entry))
+}
+
+/// The checks and the issue itself; with `queue`, the outbox entry too.
+fn issue_checked(
     store: &mut Store,
     id: InvoiceId,
     now: DateTime<Utc>,

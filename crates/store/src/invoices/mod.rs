@@ -7,6 +7,7 @@
 
 mod codes;
 mod content;
+mod credit_links;
 mod documents;
 mod drafts;
 mod events;
@@ -23,6 +24,7 @@ use rust_decimal::Decimal;
 
 use crate::record_ids::{CustomerId, InvoiceId, SeriesId};
 
+pub use credit_links::CreditLink;
 pub use documents::{DocumentKind, DocumentLink, NewDocument};
 pub(crate) use events::append_event as append_invoice_event_in;
 pub use events::{InvoiceEvent, InvoiceEventKind};

@@ -13,8 +13,8 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use crate::error::{StoreError, StoreErrorKind};
 use crate::open::Store;
+use crate::outbox::events::{DeliveryEventKind, NewDeliveryEvent, insert_event};
 use crate::outbox::{OutboxEntry, OutboxError, OutboxLease, OutboxState, millis, read_entry};
-use crate::outbox_events::{DeliveryEventKind, NewDeliveryEvent, insert_event};
 use crate::record_ids::InvoiceId;
 
 /// Where a failed or refused delivery leaves the entry.

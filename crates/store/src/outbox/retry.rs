@@ -8,8 +8,8 @@ use fakturera_core::Text;
 
 use crate::error::{StoreError, StoreErrorKind};
 use crate::open::Store;
+use crate::outbox::events::{DeliveryEventKind, NewDeliveryEvent, insert_event};
 use crate::outbox::{OutboxEntry, OutboxState, millis};
-use crate::outbox_events::{DeliveryEventKind, NewDeliveryEvent, insert_event};
 use crate::record_ids::InvoiceId;
 
 fn held_by_autoinvoice() -> StoreError {

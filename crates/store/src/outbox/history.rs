@@ -7,8 +7,8 @@ use rusqlite::TransactionBehavior;
 
 use crate::error::StoreError;
 use crate::open::Store;
+use crate::outbox::events::{DeliveryEventKind, NewDeliveryEvent, insert_event};
 use crate::outbox::{NewOutboxEntry, millis};
-use crate::outbox_events::{DeliveryEventKind, NewDeliveryEvent, insert_event};
 use crate::record_ids::InvoiceId;
 
 /// When and how an invoice was delivered.

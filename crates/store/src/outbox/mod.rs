@@ -4,6 +4,11 @@
 //! Issuing for sending and queueing commit in one transaction ([`Store::issue_invoice_for_sending`]),
 //! so an invoice is never numbered without being queued, nor queued without being numbered.
 
+pub(crate) mod events;
+pub(crate) mod history;
+mod retry;
+pub(crate) mod transitions;
+
 use chrono::{DateTime, Utc};
 use fakturera_core::invoice::Invoice;
 use fakturera_core::{FieldErrors, Text};
@@ -13,7 +18,7 @@ use crate::error::{StoreError, StoreErrorKind};
 use crate::invoices::StoredInvoice;
 use crate::invoices::issue::issue_in_transaction;
 use crate::open::Store;
-use crate::outbox_events::{DeliveryEventKind, NewDeliveryEvent, insert_event};
+use crate::outbox::events::{DeliveryEventKind, NewDeliveryEvent, insert_event};
 use crate::record_ids::InvoiceId;
 
 /// Where an entry stands.
