@@ -48,7 +48,7 @@ pub use invoices::{
 };
 pub use migrations::{MIGRATIONS, Migration, latest_version};
 pub use money_in::{
-    BankFileImport, CustomerName, ImportOutcome, ImportedFile, InterestCharge, InvoicedAmount,
+    BankFileImport, CustomerName, ImportOutcome, ImportedFile, InterestCharge, InvoicedMonth,
     LedgerScope, MAX_REMINDER_FEE, NewReminder, NewStatement, ReceivablesSettings, Reminder,
     StoreIndex, UnplacedPayment,
 };

@@ -4,7 +4,7 @@
 //! here; the chart's bar heights too, so the UI only draws.
 
 use chrono::{Datelike, Days, NaiveDate};
-use fakturera_core::receivables::{Ledger, to_sek};
+use fakturera_core::receivables::Ledger;
 use fakturera_store::{LedgerScope, StoreError};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -121,20 +121,14 @@ impl App {
             let mut last_year = [Decimal::ZERO; 12];
             let mut last_year_to_date = Decimal::ZERO;
             let same_day_last_year = today.with_year(year - 1).unwrap_or(today - Days::new(365));
-            for row in store.invoiced_between(first_last_year, today)? {
-                let sign = if row.is_credit {
-                    Decimal::NEGATIVE_ONE
+            for part in store.invoiced_per_month(first_last_year, today, same_day_last_year)? {
+                let month = usize::try_from(part.month.month0()).unwrap_or(0);
+                if part.month.year() == year {
+                    this_year[month] += part.sek;
                 } else {
-                    Decimal::ONE
-                };
-                let sek = to_sek(sign * row.payable, row.exchange_rate);
-                let month = usize::try_from(row.issue_date.month0()).unwrap_or(0);
-                if row.issue_date.year() == year {
-                    this_year[month] += sek;
-                } else {
-                    last_year[month] += sek;
-                    if row.issue_date <= same_day_last_year {
-                        last_year_to_date += sek;
+                    last_year[month] += part.sek;
+                    if part.through_cut {
+                        last_year_to_date += part.sek;
                     }
                 }
             }
@@ -172,7 +166,8 @@ impl App {
                 .map(|payment| payment.unplaced)
                 .sum();
             let outbox = store.outbox_counts()?;
-            let due = super::reminders::proposal_from(store, &ledger, today)?;
+            let (reminders_due, collection_due) =
+                super::reminders::due_counts(store, &ledger, today)?;
             let figure = |(amount, count): (Decimal, u32)| Figure {
                 amount: money(amount),
                 count,
@@ -193,8 +188,8 @@ impl App {
                     count: count(unplaced.len()),
                 },
                 delivery_problems: u32::try_from(outbox.failed).unwrap_or(u32::MAX),
-                reminders_due: count(due.reminders.len()),
-                collection_due: count(due.collection.len()),
+                reminders_due: count(reminders_due),
+                collection_due: count(collection_due),
                 drafts: count(store.draft_invoice_ids()?.len()),
             })
         })

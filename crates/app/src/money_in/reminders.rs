@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use fakturera_core::Language;
 use fakturera_core::invoice::Invoice;
-use fakturera_core::receivables::{PastReminder, ReminderRules, ReminderStep, next_step};
+use fakturera_core::receivables::{OpenItem, PastReminder, ReminderRules, ReminderStep, next_step};
 use fakturera_pdf::{Letter, LetterColumn, LetterPayment, format_amount};
 use fakturera_store::{
     DocumentKind, DocumentLink, InvoiceId, LedgerScope, NewReminder, Reminder, Store, StoreError,
@@ -139,24 +139,31 @@ fn proposal(store: &Store, today: NaiveDate) -> Result<ReminderProposal, StoreEr
 }
 
 /// Every invoice of `ledger` (open items on `today`) with a step due.
-pub(crate) fn proposal_from(
+/// An open item due for a step today, with its earlier reminders.
+struct DueStep<'l> {
+    item: &'l OpenItem,
+    step: ReminderStep,
+    earlier: Vec<Reminder>,
+}
+
+/// The open items of `ledger` that are due for a step today. Shared by the proposal and
+/// Översikt's counts, so both decide alike.
+fn due_steps<'l>(
     store: &Store,
-    ledger: &fakturera_core::receivables::Ledger,
+    ledger: &'l fakturera_core::receivables::Ledger,
     today: NaiveDate,
-) -> Result<ReminderProposal, StoreError> {
+) -> Result<Vec<DueStep<'l>>, StoreError> {
     let (rules, settings) = rules(store)?;
     let exempt: HashSet<i64> = settings.exempt_customers.iter().map(|id| id.0).collect();
-    let names = names(store)?;
-    let past = past_by_invoice(store)?;
+    let mut past = past_by_invoice(store)?;
     let kinds = money_in_documents(store)?;
-    let mut reminders = Vec::new();
-    let mut collection = Vec::new();
+    let mut due = Vec::new();
     for item in ledger.open_items() {
         // Reminders and statements are not reminded themselves.
         if kinds.contains(&item.invoice_id) {
             continue;
         }
-        let earlier = past.get(&item.invoice_id).cloned().unwrap_or_default();
+        let earlier = past.remove(&item.invoice_id).unwrap_or_default();
         let history: Vec<PastReminder> = earlier
             .iter()
             .map(|reminder| PastReminder {
@@ -164,15 +171,53 @@ pub(crate) fn proposal_from(
                 pay_by: reminder.pay_by,
             })
             .collect();
-        let Some(step) = next_step(
+        if let Some(step) = next_step(
             item,
             &history,
             exempt.contains(&item.customer_id),
             &rules,
             today,
-        ) else {
-            continue;
-        };
+        ) {
+            due.push(DueStep {
+                item,
+                step,
+                earlier,
+            });
+        }
+    }
+    Ok(due)
+}
+
+/// How many invoices are due for a reminder, and for collection, on `today`: Översikt's figures,
+/// without building the proposal's rows.
+pub(crate) fn due_counts(
+    store: &Store,
+    ledger: &fakturera_core::receivables::Ledger,
+    today: NaiveDate,
+) -> Result<(usize, usize), StoreError> {
+    let due = due_steps(store, ledger, today)?;
+    let collection = due
+        .iter()
+        .filter(|due| due.step == ReminderStep::Collection)
+        .count();
+    Ok((due.len() - collection, collection))
+}
+
+pub(crate) fn proposal_from(
+    store: &Store,
+    ledger: &fakturera_core::receivables::Ledger,
+    today: NaiveDate,
+) -> Result<ReminderProposal, StoreError> {
+    let settings = store.receivables_settings()?;
+    let names = names(store)?;
+    let mut reminders = Vec::new();
+    let mut collection = Vec::new();
+    for DueStep {
+        item,
+        step,
+        earlier,
+    } in due_steps(store, ledger, today)?
+    {
         let candidate = ReminderCandidate {
             invoice_id: item.invoice_id,
             number: item.number.clone(),

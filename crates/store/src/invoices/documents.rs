@@ -106,9 +106,17 @@ impl Store {
     ) -> Result<Vec<InvoiceId>, StoreError> {
         let mut ids = Vec::new();
         for kind in kinds {
-            let mut statement = self
-                .connection
-                .prepare_cached("SELECT id FROM invoices WHERE document_kind = ?1 ORDER BY id")?;
+            // Reminders, statements and interest invoices are found through the partial index
+            // invoices_by_document_kind, which SQLite uses only when the query says
+            // `document_kind <> 'invoice'` itself; without it every draw of Översikt scanned
+            // every invoice twice (45 ms at 100,000).
+            let sql = if *kind == DocumentKind::Invoice {
+                "SELECT id FROM invoices WHERE document_kind = ?1 ORDER BY id"
+            } else {
+                "SELECT id FROM invoices WHERE document_kind = ?1 AND document_kind <> 'invoice'
+                 ORDER BY id"
+            };
+            let mut statement = self.connection.prepare_cached(sql)?;
             let rows = statement.query_map([kind.code()], |row| row.get(0))?;
             for id in rows {
                 ids.push(id?);

@@ -12,7 +12,7 @@ mod statements;
 pub use bank_files::{BankFileImport, ImportOutcome, ImportedFile, StoreIndex, UnplacedPayment};
 pub use interest::InterestCharge;
 pub(crate) use interest::insert_interest_charges;
-pub use ledger::{CustomerName, InvoicedAmount, LedgerScope};
+pub use ledger::{CustomerName, InvoicedMonth, LedgerScope};
 pub(crate) use reminders::insert_reminder;
 pub use reminders::{NewReminder, Reminder};
 pub use settings::{MAX_REMINDER_FEE, ReceivablesSettings};

@@ -2,6 +2,7 @@
 
 mod backups;
 mod company;
+mod invoiced;
 mod invoices;
 mod issue_race;
 mod open;
