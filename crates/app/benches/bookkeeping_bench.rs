@@ -173,8 +173,12 @@ fn customers_xlsx(path: &Path) -> Result<(), Box<dyn std::error::Error>> {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let target =
-        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| PathBuf::from("target"), PathBuf::from);
+    // The workspace's target folder whatever folder cargo runs the bench from (it runs benches in
+    // the crate's own folder).
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target"),
+        PathBuf::from,
+    );
     let folder = target.join("bookkeeping-bench");
     std::fs::create_dir_all(&folder)?;
     let base = std::env::var_os("FAKTURERA_BENCH_FILE")

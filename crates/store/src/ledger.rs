@@ -15,6 +15,8 @@ use crate::open::Store;
 use crate::sql_values::{code_at, decimal_at};
 
 /// Issued invoices of the period, not opening items: the condition every query below shares.
+/// The invoices of a period. Their lines and charges are read invoice by invoice in id order
+/// (`CROSS JOIN` keeps invoices first), so SQLite needs no sort of 500,000 lines for a year.
 const IN_PERIOD: &str = "i.status = 'issued' AND i.issue_date BETWEEN ?1 AND ?2
      AND NOT EXISTS (SELECT 1 FROM opening_items o WHERE o.invoice_id = i.id)";
 
@@ -44,8 +46,8 @@ impl Store {
 
         let mut lines = self.connection.prepare_cached(&format!(
             "SELECT l.invoice_id, l.article_number, l.vat_treatment, l.vat_rate, l.net_amount
-             FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id
-             WHERE {IN_PERIOD} ORDER BY l.invoice_id, l.position"
+             FROM invoices i CROSS JOIN invoice_lines l ON l.invoice_id = i.id
+             WHERE {IN_PERIOD} ORDER BY i.id, l.position"
         ))?;
         let rows = lines.query_map(rusqlite::params![from, to], |row| {
             let treatment = code_at(row, 2, VatTreatment::from_code)?;
@@ -74,8 +76,8 @@ impl Store {
 
         let mut charges = self.connection.prepare_cached(&format!(
             "SELECT c.invoice_id, c.kind, c.vat_treatment, c.vat_rate, c.net_amount
-             FROM invoice_charges c JOIN invoices i ON i.id = c.invoice_id
-             WHERE {IN_PERIOD} ORDER BY c.invoice_id, c.position"
+             FROM invoices i CROSS JOIN invoice_charges c ON c.invoice_id = i.id
+             WHERE {IN_PERIOD} ORDER BY i.id, c.position"
         ))?;
         let rows = charges.query_map(rusqlite::params![from, to], |row| {
             let treatment = code_at(row, 2, VatTreatment::from_code)?;
