@@ -2,7 +2,7 @@
 //! its rows in one transaction (a failure leaves the register as it was), adding new numbers and
 //! skipping or updating the numbers that exist, as the user chose.
 
-use rusqlite::TransactionBehavior;
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
 use crate::articles::{
     ARTICLE_COLUMNS, Article, article_from_row, insert_article, update_article_row,
@@ -71,33 +71,14 @@ impl Store {
         customers: &[Customer],
         existing: ExistingNumbers,
     ) -> Result<ImportCounts, StoreError> {
-        let transaction = self
-            .connection
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut counts = ImportCounts::default();
-        for customer in customers {
-            let found: Option<CustomerId> = transaction
-                .prepare_cached("SELECT id FROM customers WHERE customer_number = ?1")?
-                .query_row([&customer.customer_number], |row| row.get(0))
-                .map(Some)
-                .or_else(|error| match error {
-                    rusqlite::Error::QueryReturnedNoRows => Ok(None),
-                    other => Err(other),
-                })?;
-            match (found, existing) {
-                (None, _) => {
-                    insert_customer(&transaction, customer)?;
-                    counts.added += 1;
-                }
-                (Some(_), ExistingNumbers::Skip) => counts.skipped += 1,
-                (Some(id), ExistingNumbers::Update) => {
-                    update_customer_row(&transaction, id, customer)?;
-                    counts.updated += 1;
-                }
-            }
-        }
-        transaction.commit()?;
-        Ok(counts)
+        self.import_rows(
+            customers,
+            existing,
+            "SELECT id FROM customers WHERE customer_number = ?1",
+            |customer| &customer.customer_number,
+            |connection, customer| insert_customer(connection, customer).map(drop),
+            |connection, id: CustomerId, customer| update_customer_row(connection, id, customer),
+        )
     }
 
     /// Writes `articles` in one transaction, like [`Store::import_customers`].
@@ -106,27 +87,44 @@ impl Store {
         articles: &[Article],
         existing: ExistingNumbers,
     ) -> Result<ImportCounts, StoreError> {
+        self.import_rows(
+            articles,
+            existing,
+            "SELECT id FROM articles WHERE article_number = ?1",
+            |article| &article.article_number,
+            |connection, article| insert_article(connection, article).map(drop),
+            |connection, id: ArticleId, article| update_article_row(connection, id, article),
+        )
+    }
+
+    /// The import of one register: each row found by its number (`find`) is skipped or
+    /// updated, the others inserted, all in one IMMEDIATE transaction.
+    fn import_rows<Row, Id: rusqlite::types::FromSql>(
+        &mut self,
+        rows: &[Row],
+        existing: ExistingNumbers,
+        find: &str,
+        number: impl Fn(&Row) -> &str,
+        insert: impl Fn(&Connection, &Row) -> Result<(), StoreError>,
+        update: impl Fn(&Connection, Id, &Row) -> Result<(), StoreError>,
+    ) -> Result<ImportCounts, StoreError> {
         let transaction = self
             .connection
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut counts = ImportCounts::default();
-        for article in articles {
-            let found: Option<ArticleId> = transaction
-                .prepare_cached("SELECT id FROM articles WHERE article_number = ?1")?
-                .query_row([&article.article_number], |row| row.get(0))
-                .map(Some)
-                .or_else(|error| match error {
-                    rusqlite::Error::QueryReturnedNoRows => Ok(None),
-                    other => Err(other),
-                })?;
+        for row in rows {
+            let found: Option<Id> = transaction
+                .prepare_cached(find)?
+                .query_row([number(row)], |found| found.get(0))
+                .optional()?;
             match (found, existing) {
                 (None, _) => {
-                    insert_article(&transaction, article)?;
+                    insert(&transaction, row)?;
                     counts.added += 1;
                 }
                 (Some(_), ExistingNumbers::Skip) => counts.skipped += 1,
                 (Some(id), ExistingNumbers::Update) => {
-                    update_article_row(&transaction, id, article)?;
+                    update(&transaction, id, row)?;
                     counts.updated += 1;
                 }
             }
