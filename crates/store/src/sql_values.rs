@@ -40,6 +40,13 @@ pub(crate) fn minor_units(amount: Decimal) -> i64 {
     })
 }
 
+/// Row ids as a JSON array, for `IN (SELECT value FROM json_each(?))`: one parameter however
+/// many ids there are.
+pub(crate) fn json_ids(ids: impl Iterator<Item = i64>) -> String {
+    let listed: Vec<String> = ids.map(|id| id.to_string()).collect();
+    format!("[{}]", listed.join(","))
+}
+
 /// SQLite keeps booleans as 0/1 integers.
 pub(crate) fn bool_at(row: &rusqlite::Row<'_>, index: usize) -> rusqlite::Result<bool> {
     Ok(row.get::<_, i64>(index)? != 0)

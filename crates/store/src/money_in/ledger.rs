@@ -11,7 +11,7 @@ use crate::error::StoreError;
 use crate::invoices::MoneyKind;
 use crate::open::Store;
 use crate::record_ids::CustomerId;
-use crate::sql_values::{code_at, decimal_at};
+use crate::sql_values::{code_at, decimal_at, json_ids};
 
 /// Which part of the ledger to read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,14 +107,7 @@ impl Store {
         // The records of exactly these documents, by their ids: running the documents' query
         // again as a subquery cost as much as reading them (a third of the ledger's time at
         // 100,000 invoices).
-        let ids = format!(
-            "[{}]",
-            documents
-                .iter()
-                .map(|document| document.id.to_string())
-                .collect::<Vec<_>>()
-                .join(",")
-        );
+        let ids = json_ids(documents.iter().map(|document| document.id));
         let records_sql = "SELECT x.invoice_id, x.kind, x.paid_on, x.amount, x.reference
              FROM invoice_payments x
              WHERE x.paid_on <= ?1 AND x.invoice_id IN (SELECT value FROM json_each(?2))
@@ -161,11 +154,6 @@ impl Store {
     }
 }
 
-/// The documents Översikt's chart counts: the ledger's, read through invoices_issued_by_date.
-const INVOICED: &str = "i.status = 'issued'
-    AND (i.document_kind IN ('invoice', 'interest') OR i.payable_minor <> 0)
-    AND i.document_kind <> 'statement'";
-
 /// What was invoiced in one month, in SEK: invoices less credit invoices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct InvoicedMonth {
@@ -198,7 +186,7 @@ impl Store {
                         SUM(CASE WHEN i.exchange_rate = '1' THEN i.payable_minor ELSE 0 END),
                         SUM(i.exchange_rate <> '1')
                  FROM invoices i INDEXED BY invoices_issued_by_date
-                 WHERE {INVOICED} AND i.issue_date BETWEEN ?1 AND ?2
+                 WHERE {LEDGER_DOCUMENT} AND i.issue_date BETWEEN ?1 AND ?2
                  GROUP BY i.issue_date, i.kind
                  ORDER BY i.issue_date"
             ))?
@@ -241,7 +229,7 @@ impl Store {
     fn converted_sum(&self, day: NaiveDate, is_credit: bool) -> Result<Decimal, StoreError> {
         let mut statement = self.connection.prepare_cached(&format!(
             "SELECT i.payable, i.exchange_rate FROM invoices i INDEXED BY invoices_issued_by_date
-             WHERE {INVOICED} AND i.issue_date = ?1 AND (i.kind = 'credit') = ?2
+             WHERE {LEDGER_DOCUMENT} AND i.issue_date = ?1 AND (i.kind = 'credit') = ?2
                AND i.exchange_rate <> '1'"
         ))?;
         let rows = statement.query_map(rusqlite::params![day, is_credit], |row| {

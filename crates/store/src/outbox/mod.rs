@@ -20,6 +20,7 @@ use crate::invoices::issue::issue_in_transaction;
 use crate::open::Store;
 use crate::outbox::events::{DeliveryEventKind, NewDeliveryEvent, insert_event};
 use crate::record_ids::InvoiceId;
+use crate::sql_values::json_ids;
 
 /// Where an entry stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -423,13 +424,7 @@ impl Store {
         let sql = format!(
             "SELECT {ENTRY_COLUMNS} FROM outbox WHERE invoice_id IN (SELECT value FROM json_each(?1))"
         );
-        let list = format!(
-            "[{}]",
-            ids.iter()
-                .map(|id| id.0.to_string())
-                .collect::<Vec<_>>()
-                .join(",")
-        );
+        let list = json_ids(ids.iter().map(|id| id.0));
         let mut statement = self.connection.prepare_cached(&sql)?;
         let rows = statement.query_map([list], entry_from_row)?;
         Ok(rows.collect::<Result<Vec<_>, _>>()?)
