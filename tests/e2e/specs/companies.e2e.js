@@ -6,14 +6,9 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { expect } from "@wdio/globals";
-import { companyFile, screenshot, withControl } from "./helpers.js";
+import { cliBinary, companyFile, screenshot, withControl } from "./helpers.js";
 
-const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-const cliBinary =
-  process.env.FAKTURERA_CLI_BINARY ||
-  path.join(process.env.CARGO_TARGET_DIR || path.join(repositoryRoot, "target"), "debug", "fakturera");
 const work = path.dirname(companyFile());
 const companyName = "Åkesson Bygg AB";
 const newFile = path.join(work, `${companyName}.fakturera`);

@@ -3,24 +3,10 @@
 // "Kvar att betala"; a credit after a partial payment shows what to give back, and the refund is
 // recorded from the payments panel. The company, customer and invoices are set up with the
 // `fakturera` command line on the spec's own company file.
-import { execFileSync } from "node:child_process";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { expect } from "@wdio/globals";
-import { companyFile, screenshot, shellReady, withControl } from "./helpers.js";
+import { fakturera, screenshot, shellReady, withControl } from "./helpers.js";
 
-const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-const cliBinary =
-  process.env.FAKTURERA_CLI_BINARY ||
-  path.join(process.env.CARGO_TARGET_DIR || path.join(repositoryRoot, "target"), "debug", "fakturera");
 
-function fakturera(args, input) {
-  const output = execFileSync(cliBinary, ["--db", companyFile(), ...args], {
-    input: input === undefined ? "" : JSON.stringify(input),
-    encoding: "utf8",
-  });
-  return JSON.parse(output);
-}
 
 /** Issues a one-line invoice of 800 + 25 % VAT = 1 000,00 kr and returns its id and number. */
 function issuedThousand() {

@@ -5,16 +5,9 @@
 // The app keeps the keys in its in-memory keychain (FAKTURERA_KEYCHAIN=memory, set by
 // scripts/e2e.sh); the draft itself is written with the
 // `fakturera` command line (the invoices spec covers writing one in the window).
-import { execFileSync, spawn } from "node:child_process";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { expect } from "@wdio/globals";
-import { companyFile, screenshot, shellReady, sql, withControl } from "./helpers.js";
+import { fakturera, screenshot, shellReady, sql, startSandbox, withControl } from "./helpers.js";
 
-const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-const targetDir = process.env.CARGO_TARGET_DIR || path.join(repositoryRoot, "target");
-const cliBinary = process.env.FAKTURERA_CLI_BINARY || path.join(targetDir, "debug", "fakturera");
-const sandboxBinary = process.env.AUTOINVOICE_SANDBOX_BINARY || path.join(targetDir, "debug", "autoinvoice-sandbox");
 const tag = String(Date.now()).slice(-6);
 const customerName = `Exempelkund ${tag} AB`;
 const customerNumber = `AX-${tag}`;
@@ -22,13 +15,6 @@ const customerNumber = `AX-${tag}`;
 let sandbox = null;
 let sandboxUrl = "";
 
-function fakturera(args, input) {
-  const output = execFileSync(cliBinary, ["--db", companyFile(), ...args], {
-    input: input === undefined ? "" : JSON.stringify(input),
-    encoding: "utf8",
-  });
-  return JSON.parse(output);
-}
 
 async function control(method, route, body) {
   const response = await fetch(`${sandboxUrl}/_sandbox/${route}`, {
@@ -75,14 +61,7 @@ function draftFor(reference) {
 
 describe("sending through AutoInvoice", () => {
   before(async () => {
-    sandbox = spawn(sandboxBinary, ["--port", "0", "--delivery-delay-ms", "500"], { stdio: ["ignore", "pipe", "inherit"] });
-    sandboxUrl = await new Promise((resolve, reject) => {
-      sandbox.stdout.on("data", (chunk) => {
-        const found = String(chunk).match(/http:\/\/127\.0\.0\.1:\d+/);
-        if (found) resolve(found[0]);
-      });
-      sandbox.on("exit", (code) => reject(new Error(`the sandbox stopped (${code})`)));
-    });
+    ({ sandbox, url: sandboxUrl } = await startSandbox(500));
     fakturera(["company", "set", "-"], {
       name: "Ekbacken Konsult AB",
       org_number: "556036-0793",

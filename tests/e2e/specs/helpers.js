@@ -1,6 +1,55 @@
 // Small helpers the specs share: reading and writing the company file the app has open, so a
 // spec can prove that what the window shows came from SQLite.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+const targetDir = process.env.CARGO_TARGET_DIR || path.join(repositoryRoot, "target");
+
+/** The `fakturera` CLI the specs prepare their company files with. */
+export const cliBinary = process.env.FAKTURERA_CLI_BINARY || path.join(targetDir, "debug", "fakturera");
+
+/** The AutoInvoice sandbox binary, for the specs that send. */
+export const sandboxBinary =
+  process.env.AUTOINVOICE_SANDBOX_BINARY || path.join(targetDir, "debug", "autoinvoice-sandbox");
+
+/** Runs the CLI on the app's company file with `input` as JSON on stdin; its JSON answer. */
+export function fakturera(args, input) {
+  const output = execFileSync(cliBinary, ["--db", companyFile(), ...args], {
+    input: input === undefined ? "" : JSON.stringify(input),
+    encoding: "utf8",
+  });
+  return JSON.parse(output);
+}
+
+/** Like `fakturera`, but a refusal (exit code 2) answers null instead of failing the spec. */
+export function faktureraUnlessRefused(args, input) {
+  try {
+    return fakturera(args, input);
+  } catch (failure) {
+    if (failure.status === 2) return null;
+    throw failure;
+  }
+}
+
+/**
+ * Starts the AutoInvoice sandbox on a free loopback port and waits until it prints its address.
+ * Answers the process (stop it with `kill`) and its base URL.
+ */
+export async function startSandbox(deliveryDelayMs) {
+  const sandbox = spawn(sandboxBinary, ["--port", "0", "--delivery-delay-ms", String(deliveryDelayMs)], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = await new Promise((resolve, reject) => {
+    sandbox.stdout.on("data", (chunk) => {
+      const found = String(chunk).match(/http:\/\/127\.0\.0\.1:\d+/);
+      if (found) resolve(found[0]);
+    });
+    sandbox.on("exit", (code) => reject(new Error(`the sandbox stopped (${code})`)));
+  });
+  return { sandbox, url };
+}
 
 /** The company file the app under test uses (set by scripts/e2e.sh). */
 export function companyFile() {

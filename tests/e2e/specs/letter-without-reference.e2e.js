@@ -4,28 +4,14 @@
 // nothing in red, and it ends "Levererad (brev)" in the AutoInvoice sandbox on loopback. The
 // company and the customer are written with the `fakturera` command line; the keys are typed in the
 // window (the app keeps them in its in-memory keychain, FAKTURERA_KEYCHAIN=memory).
-import { execFileSync, spawn } from "node:child_process";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { expect } from "@wdio/globals";
-import { companyFile, screenshot, shellReady, sql, withControl } from "./helpers.js";
+import { fakturera, screenshot, shellReady, sql, startSandbox, withControl } from "./helpers.js";
 
-const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-const targetDir = process.env.CARGO_TARGET_DIR || path.join(repositoryRoot, "target");
-const cliBinary = process.env.FAKTURERA_CLI_BINARY || path.join(targetDir, "debug", "fakturera");
-const sandboxBinary = process.env.AUTOINVOICE_SANDBOX_BINARY || path.join(targetDir, "debug", "autoinvoice-sandbox");
 const customerNumber = "KAFFE-1";
 
 let sandbox = null;
 let sandboxUrl = "";
 
-function fakturera(args, input) {
-  const output = execFileSync(cliBinary, ["--db", companyFile(), ...args], {
-    input: input === undefined ? "" : JSON.stringify(input),
-    encoding: "utf8",
-  });
-  return JSON.parse(output);
-}
 
 async function typeInto(selector, text) {
   const input = await $(selector);
@@ -36,14 +22,7 @@ async function typeInto(selector, text) {
 
 describe("a letter to a customer who gave no reference", () => {
   before(async () => {
-    sandbox = spawn(sandboxBinary, ["--port", "0", "--delivery-delay-ms", "300"], { stdio: ["ignore", "pipe", "inherit"] });
-    sandboxUrl = await new Promise((resolve, reject) => {
-      sandbox.stdout.on("data", (chunk) => {
-        const found = String(chunk).match(/http:\/\/127\.0\.0\.1:\d+/);
-        if (found) resolve(found[0]);
-      });
-      sandbox.on("exit", (code) => reject(new Error(`the sandbox stopped (${code})`)));
-    });
+    ({ sandbox, url: sandboxUrl } = await startSandbox(300));
     fakturera(["company", "set", "-"], {
       name: "Ekbacken Konsult AB",
       org_number: "556036-0793",

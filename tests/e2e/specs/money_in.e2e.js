@@ -3,28 +3,15 @@
 // and one unknown OCR) is previewed and booked in Reskontra, and the invoice paid in full turns
 // "Betald" in the list; a reminder for the partly paid invoice is created and sent through the
 // AutoInvoice sandbox until it is delivered by letter; Översikt in the light and the dark theme.
-import { execFileSync, spawn } from "node:child_process";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { expect } from "@wdio/globals";
-import { companyFile, screenshot, shellReady, sql, withControl } from "./helpers.js";
+import { fakturera, screenshot, shellReady, sql, startSandbox, withControl } from "./helpers.js";
 
-const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-const targetDir = process.env.CARGO_TARGET_DIR || path.join(repositoryRoot, "target");
-const cliBinary = process.env.FAKTURERA_CLI_BINARY || path.join(targetDir, "debug", "fakturera");
-const sandboxBinary = process.env.AUTOINVOICE_SANDBOX_BINARY || path.join(targetDir, "debug", "autoinvoice-sandbox");
 
 let sandbox = null;
 let sandboxUrl = "";
 let invoices = [];
 
-function fakturera(args, input) {
-  const output = execFileSync(cliBinary, ["--db", companyFile(), ...args], {
-    input: input === undefined ? "" : JSON.stringify(input),
-    encoding: "utf8",
-  });
-  return JSON.parse(output);
-}
 
 /** The element's text content with no-break spaces as plain spaces. */
 async function textOf(selector) {
@@ -57,14 +44,7 @@ function issued(day, price) {
 
 describe("money in", () => {
   before(async () => {
-    sandbox = spawn(sandboxBinary, ["--port", "0", "--delivery-delay-ms", "300"], { stdio: ["ignore", "pipe", "inherit"] });
-    sandboxUrl = await new Promise((resolve, reject) => {
-      sandbox.stdout.on("data", (chunk) => {
-        const found = String(chunk).match(/http:\/\/127\.0\.0\.1:\d+/);
-        if (found) resolve(found[0]);
-      });
-      sandbox.on("exit", (code) => reject(new Error(`the sandbox stopped (${code})`)));
-    });
+    ({ sandbox, url: sandboxUrl } = await startSandbox(300));
     fakturera(["company", "set", "-"], {
       name: "Reskontrabolaget AB",
       org_number: "556721-2047",
