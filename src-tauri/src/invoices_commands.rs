@@ -2,7 +2,7 @@
 //! payments, the event log and demo data. Each reads the clock when the use case needs it,
 //! calls one `App` method and returns its result.
 
-use chrono::{Local, NaiveDate, Utc};
+use chrono::{NaiveDate, Utc};
 use fakturera_app::demo::DemoSummary;
 use fakturera_app::invoice_form::InvoiceForm;
 use fakturera_app::invoices::{
@@ -12,14 +12,10 @@ use fakturera_app::invoices::{
 use fakturera_app::{AppError, EditorPreview, ErrorCode};
 use tauri::State;
 
-use crate::commands::Company;
+use crate::commands::{Company, today};
 
 /// Set to `1` to fill an empty company file with demo data when the app starts.
 pub const DEMO_ENV: &str = "FAKTURERA_DEMO";
-
-fn today() -> NaiveDate {
-    Local::now().date_naive()
-}
 
 /// In demo mode, fills the company file with demo data unless it already has records.
 pub fn fill_demo_data_on_start(company: &Company) {

@@ -56,6 +56,7 @@ fn main() {
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
+            commands::start_view,
             commands::overview,
             commands::set_language,
             company_commands::company_file_status,

@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use chrono::{Local, NaiveDate, Utc};
+use chrono::{NaiveDate, Utc};
 use fakturera_app::IntoAppError;
 use fakturera_app::documents::{DOCUMENTS_DIR_ENV, SavedDocument};
 use fakturera_app::invoices::{PaymentRequest, PaymentView};
@@ -19,11 +19,7 @@ use fakturera_core::{FieldError, FieldErrors, Text};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
-use crate::commands::Company;
-
-fn today() -> NaiveDate {
-    Local::now().date_naive()
-}
+use crate::commands::{Company, today};
 
 /// The day the user asked for (`YYYY-MM-DD`), or today when none was given.
 fn day(app: &App, text: Option<String>, field: &str) -> Result<NaiveDate, AppError> {

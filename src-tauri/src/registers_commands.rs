@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use chrono::{Local, NaiveDate, Utc};
+use chrono::Utc;
 use fakturera_app::articles::{ArticleDetails, ArticleForm, ArticleRow};
 use fakturera_app::backups::{BackupView, RestoreView};
 use fakturera_app::company_settings::{CompanySettings, CompanySettingsForm};
@@ -16,14 +16,10 @@ use fakturera_app::{AppError, RegisterSearch};
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
-use crate::commands::Company;
+use crate::commands::{Company, today};
 
 /// How often the shell asks whether a scheduled backup is due; the store decides (daily).
 const BACKUP_CHECK_INTERVAL: Duration = Duration::from_secs(60 * 60);
-
-fn today() -> NaiveDate {
-    Local::now().date_naive()
-}
 
 /// Takes a backup at start when one is due, then checks every hour, for as long as the app runs.
 pub fn start_backup_schedule(handle: AppHandle) {

@@ -1,6 +1,10 @@
-// Mounts the shell into index.html's #app.
+// Mounts the shell into index.html's #app, once Rust has answered what the first screen shows:
+// drawing the shell first and its figures a round trip later cost the window a second layout
+// before it stood still (docs/benchmarks.md, "Start-up").
 import { mount } from "svelte";
 import App from "./App.svelte";
+import { startView, type StartView } from "./ipc";
+import { currentLanguage } from "./lib/i18n/index.svelte";
 import "./app.css";
 
 const target = document.getElementById("app");
@@ -8,4 +12,7 @@ if (!target) {
   throw new Error("index.html has no #app element");
 }
 
-export default mount(App, { target });
+// Without an answer (no app-data folder, say) the shell starts empty and shows why itself.
+const start: StartView | null = await startView(currentLanguage()).catch(() => null);
+
+export default mount(App, { target, props: { start } });

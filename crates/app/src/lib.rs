@@ -27,6 +27,7 @@ pub mod printing;
 pub mod register_choices;
 pub mod register_fields;
 pub mod register_search;
+pub mod start_view;
 pub mod transfer;
 
 pub use app::App;
@@ -36,3 +37,4 @@ pub use language::LanguageCode;
 pub use overview::Overview;
 pub use preview::EditorPreview;
 pub use register_search::RegisterSearch;
+pub use start_view::StartView;

@@ -3,13 +3,22 @@
 // which ts-rs generates from the Rust types.
 import type { LanguageCode } from "./bindings/LanguageCode";
 import type { Overview } from "./bindings/Overview";
+import type { StartView } from "./bindings/StartView";
 import { call } from "./call";
 
 export type { AppError } from "./bindings/AppError";
 export type { ErrorCode } from "./bindings/ErrorCode";
 export type { FieldMessage } from "./bindings/FieldMessage";
-export type { LanguageCode, Overview };
+export type { LanguageCode, Overview, StartView };
 export { IpcError, isAppError, toAppError } from "./errors";
+
+/**
+ * The first screen in one round trip: tells Rust the UI's language, and answers whether a company
+ * file exists, the status line and Översikt's figures.
+ */
+export function startView(language: LanguageCode): Promise<StartView> {
+  return call<StartView>("start_view", { language });
+}
 
 /** The company file's name, schema version and path, read from SQLite. */
 export function overview(): Promise<Overview> {

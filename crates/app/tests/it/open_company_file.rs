@@ -105,3 +105,64 @@ fn put_version_back(file: &std::path::Path) {
         .expect("write");
     handle.sync_all().expect("sync");
 }
+
+#[test]
+fn the_start_view_holds_what_the_first_screen_would_ask_for_one_by_one() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let file = folder.path().join("company.fakturera");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).expect("a day");
+    let app = App::new(&file, Language::English);
+    app.fill_demo_data(today).expect("demo data");
+    app.set_language(Language::English);
+
+    let start = app.start_view(Language::Swedish, None, today);
+    assert_eq!(app.language(), Language::Swedish, "Rust now writes Swedish");
+    assert!(start.company_file.exists);
+    assert_eq!(start.failure, None);
+    assert_eq!(start.overview, Some(app.overview().expect("overview")));
+    let dashboard = start.dashboard.expect("Översikt's figures");
+    assert_eq!(dashboard, app.dashboard(today).expect("dashboard"));
+    assert!(dashboard.unpaid.count > 0, "the demo has unpaid invoices");
+}
+
+#[test]
+fn the_start_view_of_the_very_first_start_creates_no_file() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let file = folder.path().join("company.fakturera");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).expect("a day");
+    let start = App::new(&file, Language::Swedish).start_view(Language::English, None, today);
+    assert!(!start.company_file.exists);
+    assert_eq!(
+        (start.overview, start.dashboard, start.failure),
+        (None, None, None)
+    );
+    assert!(!file.exists(), "nothing is made behind the user's back");
+}
+
+#[test]
+fn the_start_view_carries_the_refusal_of_a_newer_file_in_the_asked_language() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let file = folder.path().join("company.fakturera");
+    {
+        let store = Store::open(&file).expect("store opens");
+        store
+            .raw_connection()
+            .pragma_update(None, "user_version", latest_version() + 1)
+            .expect("bumped");
+    }
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).expect("a day");
+    let app = App::new(&file, Language::Swedish);
+    let english = app.start_view(Language::English, None, today);
+    let swedish = app.start_view(Language::Swedish, None, today);
+    assert!(english.company_file.exists);
+    assert_eq!((english.overview, english.dashboard), (None, None));
+    let (english, swedish) = (
+        english.failure.expect("refused"),
+        swedish.failure.expect("refused"),
+    );
+    assert_eq!(english.code, ErrorCode::NewerVersion);
+    assert_ne!(
+        english.message, swedish.message,
+        "the message follows the language"
+    );
+}
