@@ -8,6 +8,7 @@
 
 mod copy;
 mod credentials;
+mod drain;
 mod lookup;
 mod queue;
 mod remote_state;
@@ -22,6 +23,7 @@ mod tasks;
 mod views;
 mod worker;
 
+pub use drain::{DrainLimits, DrainUntil, SystemWallClock, WallClock};
 pub use lookup::ReceiverLookupView;
 pub(crate) use queue::routing_for;
 pub use queue::{DeliveryNotice, OutboxSummary, SendPreview, SendPreviewRow};
@@ -35,7 +37,7 @@ pub use settings::{
 pub use views::{
     ChannelCode, DeliveryEventView, DeliveryStateCode, DeliveryStatusView, DeliveryTimeline,
 };
-pub use worker::{DeliveryWorker, PassReport, SystemWallClock, WallClock, WorkerOptions};
+pub use worker::{DeliveryWorker, PassReport, WorkerOptions};
 
 use fakturera_core::Text;
 
