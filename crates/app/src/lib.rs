@@ -27,6 +27,7 @@ pub mod printing;
 pub mod register_choices;
 pub mod register_fields;
 pub mod register_search;
+pub mod routing;
 pub mod transfer;
 
 pub use app::App;

@@ -14,7 +14,6 @@ mod queue;
 mod remote_state;
 mod request;
 mod reroute;
-mod routing;
 mod sandbox_address;
 mod schedule;
 mod sender_lock;
@@ -28,15 +27,12 @@ pub use lookup::ReceiverLookupView;
 pub(crate) use queue::routing_for;
 pub use queue::{DeliveryNotice, OutboxSummary, SendPreview, SendPreviewRow};
 pub use reroute::{RerouteChannel, RerouteRequest};
-pub use routing::RoutingSnapshot;
 pub use sandbox_address::{SANDBOX_AVAILABLE, sandbox_address_problem};
 pub use schedule::Schedule;
 pub use settings::{
     AutoInvoiceSettingsForm, AutoInvoiceSettingsView, ConnectionReport, EnvironmentCode,
 };
-pub use views::{
-    ChannelCode, DeliveryEventView, DeliveryStateCode, DeliveryStatusView, DeliveryTimeline,
-};
+pub use views::{DeliveryEventView, DeliveryStateCode, DeliveryStatusView, DeliveryTimeline};
 pub use worker::{DeliveryWorker, PassReport, WorkerOptions};
 
 use fakturera_core::Text;

@@ -24,7 +24,6 @@ use super::remote_state::{
     Settled, channel_code, is_credentials_error, outbox_error, record_actions, settle,
 };
 use super::request::build_request;
-use super::routing::RoutingSnapshot;
 use super::schedule::{Schedule, random_jitter};
 use super::sender_lock::{SenderIdentity, owner_is_gone, sweep_gone};
 use super::tasks::{TaskOutcome, settle_tasks};
@@ -32,6 +31,7 @@ use crate::app::App;
 use crate::error::{AppError, ErrorCode};
 use crate::keychain::Keychain;
 use crate::register_fields::DeliveryChoiceCode;
+use crate::routing::RoutingSnapshot;
 
 /// How the worker behaves.
 #[derive(Debug, Clone)]

@@ -16,7 +16,7 @@ pub use files::{
 };
 pub use presend::{FindingSeverity, PresendFinding, PresendReport};
 pub use request::DocumentRequest;
-pub use route::{DeliveryRoute, channel_for_customer};
+pub use route::DeliveryRoute;
 pub use send_check::{ROUTE_RULE, UNPRINTABLE_RULE};
 pub use ubl::IssuedDocuments;
 

@@ -7,12 +7,12 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::request::DocumentRequest;
-use super::route::{DeliveryRoute, channel_for_customer};
+use super::route::DeliveryRoute;
 use super::send_check::report_for;
 use super::source::{DocumentSource, form_source, stored_source};
 use crate::app::App;
-use crate::delivery::ChannelCode;
 use crate::error::{AppError, ErrorCode};
+use crate::routing::{ChannelCode, channel_for_customer};
 
 /// Whether a finding stops the invoice from being issued and sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
