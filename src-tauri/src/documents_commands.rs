@@ -10,9 +10,9 @@
 use std::path::PathBuf;
 
 use fakturera_app::documents::{
-    DocumentKind, DocumentRequest, PresendReport, SavedDocument, documents_dir_for_tests,
-    private_preview_folder,
+    DocumentKind, DocumentRequest, SavedDocument, documents_dir_for_tests, private_preview_folder,
 };
+use fakturera_app::send_check::PresendReport;
 use fakturera_app::{App, AppError};
 use fakturera_core::Text;
 use tauri::{AppHandle, State};

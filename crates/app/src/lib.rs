@@ -28,6 +28,7 @@ pub mod register_choices;
 pub mod register_fields;
 pub mod register_search;
 pub mod routing;
+pub mod send_check;
 pub mod transfer;
 
 pub use app::App;

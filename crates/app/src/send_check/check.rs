@@ -16,7 +16,7 @@ use fakturera_peppol::{
 };
 use fakturera_store::Customer;
 
-use super::presend::{FindingSeverity, PresendFinding, PresendReport};
+use super::report::{FindingSeverity, PresendFinding, PresendReport};
 use super::route::DeliveryRoute;
 use crate::error::{AppError, ErrorCode, FieldMessage};
 use crate::routing::{ChannelCode, RoutingSnapshot, channel_for_customer};
