@@ -38,3 +38,7 @@ pub use language::LanguageCode;
 pub use overview::Overview;
 pub use preview::EditorPreview;
 pub use register_search::RegisterSearch;
+
+/// The core's types the shells name (the user's language, a text in both languages, a field's
+/// error), so the desktop shell and the CLI depend on this crate alone.
+pub use fakturera_core::{FieldError, FieldErrors, Language, Text};

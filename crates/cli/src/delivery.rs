@@ -17,8 +17,7 @@ use fakturera_app::delivery::{
     SystemWallClock, WorkerOptions,
 };
 use fakturera_app::keychain::{Keychain, KeychainChoice};
-use fakturera_app::{App, AppError, ErrorCode};
-use fakturera_core::Text;
+use fakturera_app::{App, AppError, ErrorCode, Text};
 use serde_json::{Value, json};
 
 use crate::output::json as to_json;
@@ -113,7 +112,7 @@ fn runtime() -> Result<tokio::runtime::Runtime, AppError> {
                     format!("Kunde inte starta: {error}"),
                     format!("Could not start: {error}"),
                 ),
-                fakturera_core::Language::Swedish,
+                fakturera_app::Language::Swedish,
             )
         })
 }
