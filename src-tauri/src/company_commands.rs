@@ -9,8 +9,7 @@ use fakturera_app::company_files::{
     CompanyFileStatus, NewCompanyRequest, create_company_file, recent_companies_file,
     remember_company,
 };
-use fakturera_app::{AppError, ErrorCode, Overview};
-use fakturera_core::Text;
+use fakturera_app::{AppError, ErrorCode, Overview, Text};
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 

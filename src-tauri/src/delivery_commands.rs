@@ -36,7 +36,7 @@ struct RunningWorker {
 impl RunningWorker {
     fn for_file(
         file: &Path,
-        language: fakturera_core::Language,
+        language: fakturera_app::Language,
         keychain: Arc<dyn Keychain>,
     ) -> Self {
         let app = Arc::new(App::new(file, language));
@@ -97,7 +97,7 @@ impl Delivery {
 
     /// The window now works on `file`: the old file's worker stops after the step it is in (so
     /// nothing it sends is recorded in the wrong file) and a worker for `file` starts.
-    pub async fn switch_to(&self, file: &Path, language: fakturera_core::Language) {
+    pub async fn switch_to(&self, file: &Path, language: fakturera_app::Language) {
         let old = self
             .worker
             .lock()

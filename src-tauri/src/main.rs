@@ -15,8 +15,7 @@ mod printing_commands;
 mod registers_commands;
 
 use fakturera_app::keychain::KeychainChoice;
-use fakturera_app::{App, company_file_argument, company_file_path};
-use fakturera_core::Language;
+use fakturera_app::{App, Language, company_file_argument, company_file_path};
 use tauri::Manager;
 
 fn main() {

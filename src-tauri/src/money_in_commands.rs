@@ -6,7 +6,6 @@
 use std::path::PathBuf;
 
 use chrono::{NaiveDate, Utc};
-use fakturera_app::IntoAppError;
 use fakturera_app::documents::{DOCUMENTS_DIR_ENV, SavedDocument};
 use fakturera_app::invoices::{PaymentRequest, PaymentView};
 use fakturera_app::money_in::{
@@ -14,8 +13,7 @@ use fakturera_app::money_in::{
     InterestInvoiceView, InterestProposal, ReceivablesSettingsForm, ReferenceRateView,
     ReminderProposal, ReminderView, StatementDocument, UnplacedPaymentView,
 };
-use fakturera_app::{App, AppError};
-use fakturera_core::{FieldError, FieldErrors, Text};
+use fakturera_app::{App, AppError, FieldError, FieldErrors, IntoAppError, Text};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 

@@ -27,6 +27,8 @@ pub mod printing;
 pub mod register_choices;
 pub mod register_fields;
 pub mod register_search;
+pub mod routing;
+pub mod send_check;
 pub mod start_view;
 pub mod transfer;
 
@@ -38,3 +40,7 @@ pub use overview::Overview;
 pub use preview::EditorPreview;
 pub use register_search::RegisterSearch;
 pub use start_view::StartView;
+
+/// The core's types the shells name (the user's language, a text in both languages, a field's
+/// error), so the desktop shell and the CLI depend on this crate alone.
+pub use fakturera_core::{FieldError, FieldErrors, Language, Text};

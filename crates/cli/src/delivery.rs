@@ -1,6 +1,7 @@
 //! Sending through AutoInvoice from the command line: `send`, `sync`, `timeline`, `send-copy`, `lookup` and
-//! `autoinvoice set|test|show`. The clock is read here; the worker runs in this process until the
-//! outbox has nothing left it can do now (or `--wait` runs out).
+//! `autoinvoice set|test|show`. The clock is read here; the worker's own drain (the loop the
+//! desktop app runs) delivers from this process until the outbox has nothing left it can do now
+//! (or `--wait` runs out).
 //!
 //! Keys never appear on the command line: `autoinvoice set` reads them from stdin or from
 //! `FAKTURERA_AX_API_KEY` / `FAKTURERA_AX_VENDOR_KEY` and writes them to the keychain.
@@ -12,11 +13,11 @@ use std::time::{Duration, Instant};
 use chrono::Utc;
 use clap::{Args, Subcommand};
 use fakturera_app::delivery::{
-    AutoInvoiceSettingsForm, DeliveryWorker, EnvironmentCode, PassReport, WorkerOptions,
+    AutoInvoiceSettingsForm, DeliveryWorker, DrainLimits, DrainUntil, EnvironmentCode, PassReport,
+    SystemWallClock, WorkerOptions,
 };
 use fakturera_app::keychain::{Keychain, KeychainChoice};
-use fakturera_app::{App, AppError, ErrorCode};
-use fakturera_core::Text;
+use fakturera_app::{App, AppError, ErrorCode, Text};
 use serde_json::{Value, json};
 
 use crate::output::json as to_json;
@@ -111,7 +112,7 @@ fn runtime() -> Result<tokio::runtime::Runtime, AppError> {
                     format!("Kunde inte starta: {error}"),
                     format!("Could not start: {error}"),
                 ),
-                fakturera_core::Language::Swedish,
+                fakturera_app::Language::Swedish,
             )
         })
 }
@@ -162,68 +163,16 @@ fn worker(app: &App, keychain: Arc<dyn Keychain>, concurrency: Option<u32>) -> D
     )
 }
 
-#[derive(Debug, Default)]
-struct Totals {
-    handed_over: u32,
-    retried: u32,
-    failed: u32,
-    delivered: u32,
-    offline: bool,
-    paused: bool,
-}
-
-impl Totals {
-    fn add(&mut self, report: &PassReport) {
-        self.handed_over += report.handed_over;
-        self.retried += report.retried;
-        self.failed += report.failed;
-        self.delivered += report.delivered;
-        self.offline = report.offline;
-        self.paused = report.paused;
-    }
-
-    fn json(&self) -> Value {
-        json!({
-            "handed_over": self.handed_over,
-            "retried": self.retried,
-            "failed": self.failed,
-            "delivered": self.delivered,
-            "offline": self.offline,
-            "paused": self.paused,
-        })
-    }
-}
-
-/// Runs passes until nothing more can be done now: no unsent entry left (and, with `settle`, no
-/// handed-over one), sending paused, AutoInvoice unreachable (unless `wait_offline`), or `deadline`.
-async fn drain(
-    app: &App,
-    worker: &DeliveryWorker,
-    deadline: Instant,
-    wait_offline: bool,
-    settle: bool,
-) -> Result<Totals, AppError> {
-    let mut totals = Totals::default();
-    loop {
-        let report = worker.run_once(Utc::now()).await?;
-        totals.add(&report);
-        let summary = app.outbox_summary()?;
-        let open = summary.queued + summary.sending + if settle { summary.handed_over } else { 0 };
-        if open == 0 || report.paused || (report.offline && !wait_offline) {
-            break;
-        }
-        let now = Instant::now();
-        if now >= deadline {
-            break;
-        }
-        let next = app
-            .with_store(|store| store.next_outbox_wakeup())?
-            .map(|due| (due - Utc::now()).to_std().unwrap_or(Duration::ZERO))
-            .unwrap_or(Duration::from_millis(200));
-        let wait = next.clamp(Duration::from_millis(10), deadline - now);
-        tokio::time::sleep(wait).await;
-    }
-    Ok(totals)
+/// What the passes did, as `send` and `sync` answer it.
+fn pass_json(passes: &PassReport) -> Value {
+    json!({
+        "handed_over": passes.handed_over,
+        "retried": passes.retried,
+        "failed": passes.failed,
+        "delivered": passes.delivered,
+        "offline": passes.offline,
+        "paused": passes.paused,
+    })
 }
 
 async fn send(app: &App, keychain: Arc<dyn Keychain>, args: SendArgs) -> Result<Value, AppError> {
@@ -254,20 +203,20 @@ async fn send(app: &App, keychain: Arc<dyn Keychain>, args: SendArgs) -> Result<
         }
     }
     let worker = worker(app, keychain, args.concurrency);
-    let wait = Duration::from_secs(args.wait.unwrap_or(60));
-    let totals = drain(
-        app,
-        &worker,
-        Instant::now() + wait,
-        args.wait.is_some(),
-        false,
-    )
-    .await?;
+    // Until nothing more can be done now, or `--wait` (a minute by default) has passed.
+    let limits = DrainLimits {
+        deadline: Instant::now() + Duration::from_secs(args.wait.unwrap_or(60)),
+        wait_offline: args.wait.is_some(),
+        settle: false,
+    };
+    let passes = worker
+        .drain(&SystemWallClock, DrainUntil::NothingLeft(limits))
+        .await?;
     let statuses = app.delivery_states(&queued)?;
     Ok(json!({
         "queued": queued,
         "refused": refused,
-        "pass": totals.json(),
+        "pass": pass_json(&passes),
         "summary": app.outbox_summary()?,
         "statuses": statuses,
     }))
@@ -275,15 +224,15 @@ async fn send(app: &App, keychain: Arc<dyn Keychain>, args: SendArgs) -> Result<
 
 async fn sync(app: &App, keychain: Arc<dyn Keychain>, wait: u64) -> Result<Value, AppError> {
     let worker = worker(app, keychain, None);
-    let totals = drain(
-        app,
-        &worker,
-        Instant::now() + Duration::from_secs(wait),
-        wait > 0,
-        wait > 0,
-    )
-    .await?;
-    Ok(json!({ "pass": totals.json(), "summary": app.outbox_summary()? }))
+    let limits = DrainLimits {
+        deadline: Instant::now() + Duration::from_secs(wait),
+        wait_offline: wait > 0,
+        settle: wait > 0,
+    };
+    let passes = worker
+        .drain(&SystemWallClock, DrainUntil::NothingLeft(limits))
+        .await?;
+    Ok(json!({ "pass": pass_json(&passes), "summary": app.outbox_summary()? }))
 }
 
 async fn lookup(

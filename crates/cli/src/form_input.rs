@@ -7,8 +7,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use fakturera_app::{AppError, ErrorCode};
-use fakturera_core::{Language, Text};
+use fakturera_app::{AppError, ErrorCode, Language, Text};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;

@@ -10,8 +10,7 @@ use fakturera_app::invoice_form::{InvoiceForm, InvoiceLineForm};
 use fakturera_app::invoices::{
     CreditRequest, InvoiceFilterCode, InvoiceListRequest, PaymentRequest,
 };
-use fakturera_app::{App, AppError, ErrorCode};
-use fakturera_core::{Language, Text};
+use fakturera_app::{App, AppError, ErrorCode, Language, Text};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 

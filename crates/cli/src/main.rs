@@ -17,8 +17,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use fakturera_app::{App, AppError, company_file_path};
-use fakturera_core::Language;
+use fakturera_app::{App, AppError, Language, company_file_path};
 
 #[derive(Debug, Parser)]
 #[command(

@@ -7,8 +7,7 @@ use std::path::PathBuf;
 use chrono::{Local, NaiveDate, Utc};
 use clap::Subcommand;
 use fakturera_app::money_in::ReceivablesSettingsForm;
-use fakturera_app::{App, AppError, ErrorCode};
-use fakturera_core::{Language, Text};
+use fakturera_app::{App, AppError, ErrorCode, Language, Text};
 use serde_json::{Value, json};
 
 use crate::form_input::{merge_form, read_json};

@@ -4,8 +4,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use fakturera_app::{AppError, ErrorCode};
-use fakturera_core::Text;
+use fakturera_app::{AppError, ErrorCode, Text};
 use serde::Serialize;
 
 /// Exit code for input the user can correct.
@@ -20,7 +19,7 @@ pub fn json<T: Serialize>(value: &T) -> Result<serde_json::Value, AppError> {
                 format!("Kunde inte skriva svaret som JSON: {error}"),
                 format!("Could not write the answer as JSON: {error}"),
             ),
-            fakturera_core::Language::Swedish,
+            fakturera_app::Language::Swedish,
         )
     })
 }

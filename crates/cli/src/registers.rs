@@ -8,8 +8,7 @@ use chrono::{Local, NaiveDate, Utc};
 use clap::Subcommand;
 use fakturera_app::customers::CustomerForm;
 use fakturera_app::number_series::NumberSeriesForm;
-use fakturera_app::{App, AppError, ErrorCode, RegisterSearch};
-use fakturera_core::Text;
+use fakturera_app::{App, AppError, ErrorCode, RegisterSearch, Text};
 use serde_json::{Value, json};
 
 use crate::form_input::{merge_form, read_json};

@@ -8,12 +8,12 @@
 
 mod copy;
 mod credentials;
+mod drain;
 mod lookup;
 mod queue;
 mod remote_state;
 mod request;
 mod reroute;
-mod routing;
 mod sandbox_address;
 mod schedule;
 mod sender_lock;
@@ -22,20 +22,18 @@ mod tasks;
 mod views;
 mod worker;
 
+pub use drain::{DrainLimits, DrainUntil, SystemWallClock, WallClock};
 pub use lookup::ReceiverLookupView;
 pub(crate) use queue::routing_for;
 pub use queue::{DeliveryNotice, OutboxSummary, SendPreview, SendPreviewRow};
 pub use reroute::{RerouteChannel, RerouteRequest};
-pub use routing::RoutingSnapshot;
 pub use sandbox_address::{SANDBOX_AVAILABLE, sandbox_address_problem};
 pub use schedule::Schedule;
 pub use settings::{
     AutoInvoiceSettingsForm, AutoInvoiceSettingsView, ConnectionReport, EnvironmentCode,
 };
-pub use views::{
-    ChannelCode, DeliveryEventView, DeliveryStateCode, DeliveryStatusView, DeliveryTimeline,
-};
-pub use worker::{DeliveryWorker, PassReport, SystemWallClock, WallClock, WorkerOptions};
+pub use views::{DeliveryEventView, DeliveryStateCode, DeliveryStatusView, DeliveryTimeline};
+pub use worker::{DeliveryWorker, PassReport, WorkerOptions};
 
 use fakturera_core::Text;
 

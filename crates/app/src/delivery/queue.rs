@@ -13,16 +13,13 @@ use fakturera_store::{
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::routing::RoutingSnapshot;
-use super::views::{
-    ChannelCode, DeliveryStatusView, DeliveryTimeline, event_view, not_sent, status_view,
-};
+use super::views::{DeliveryStatusView, DeliveryTimeline, event_view, not_sent, status_view};
 use crate::app::App;
-use crate::documents::FindingSeverity;
-use crate::documents::{CheckStage, channel_for_customer, refuse_when_blocked, report_for};
 use crate::error::{AppError, ErrorCode, ForUser, IntoAppError};
 use crate::invoices::issue::{issue_stored_and_queue, refreshed};
 use crate::register_fields::DeliveryChoiceCode;
+use crate::routing::{ChannelCode, RoutingSnapshot, channel_for_customer};
+use crate::send_check::{CheckStage, FindingSeverity, refuse_when_blocked, report_for};
 
 /// One invoice of the "Skicka alla" preview: which channel it will go by (it decides the cost).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -10,9 +10,9 @@ use fakturera_autoinvoice::{
 use fakturera_core::{Language, Text};
 use fakturera_store::{InvoiceId, OutboxEntry};
 
-use super::routing::RoutingSnapshot;
 use crate::app::App;
 use crate::error::AppError;
+use crate::routing::RoutingSnapshot;
 
 /// The base name of the files sent for an invoice. The operator takes only a–z, digits, `.` and
 /// `_` in attachment names, and the PDF must share the XML's base name to be the invoice's image.

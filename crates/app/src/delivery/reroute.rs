@@ -13,12 +13,12 @@ use ts_rs::TS;
 
 use super::credentials::connection;
 use super::queue::read_status;
-use super::routing::RoutingSnapshot;
 use super::schedule::Schedule;
 use super::views::DeliveryStatusView;
 use crate::app::App;
 use crate::error::{AppError, ForUser, IntoAppError};
 use crate::keychain::Keychain;
+use crate::routing::RoutingSnapshot;
 
 /// The channel to send again by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]

@@ -6,6 +6,8 @@ use fakturera_store::{DeliveryEvent, DeliveryEventKind, InvoiceId, OutboxEntry, 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::routing::ChannelCode;
+
 /// Where an invoice's delivery stands, as the list and the invoice show it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -22,35 +24,6 @@ pub enum DeliveryStateCode {
     Delivered,
     Failed,
     Handled,
-}
-
-/// How AutoInvoice delivered (or tries to deliver) an invoice.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum ChannelCode {
-    Einvoice,
-    Email,
-    Print,
-}
-
-impl ChannelCode {
-    pub fn from_code(code: &str) -> Option<ChannelCode> {
-        match code {
-            "einvoice" | "EINVOICE" => Some(ChannelCode::Einvoice),
-            "email" | "EMAIL" => Some(ChannelCode::Email),
-            "print" | "PRINT" => Some(ChannelCode::Print),
-            _ => None,
-        }
-    }
-
-    pub fn label(self) -> Text {
-        match self {
-            ChannelCode::Einvoice => Text::new("e-faktura", "e-invoice"),
-            ChannelCode::Email => Text::new("e-post", "e-mail"),
-            ChannelCode::Print => Text::new("brev", "letter"),
-        }
-    }
 }
 
 /// The delivery state of one invoice.

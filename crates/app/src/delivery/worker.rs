@@ -2,8 +2,7 @@
 //! polls handed-over ones until AutoInvoice says delivered or failed.
 //!
 //! Each step takes `now` from its caller, so tests drive it with exact times
-//! ([`DeliveryWorker::run_once`]); [`DeliveryWorker::run`] is the loop a shell starts, which sleeps
-//! until the next due time or until [`DeliveryWorker::nudge`] says the connection is back.
+//! ([`DeliveryWorker::run_once`]); the loop around the passes is in `drain`.
 //!
 //! An entry is sent under a lease in this worker's name (`sender_lock`), so another process never
 //! posts it at the same time; a task that panics or fails leaves no entry stuck in `sending`: it
@@ -17,7 +16,7 @@ use chrono::{DateTime, Utc};
 use fakturera_autoinvoice::{AxClient, AxError, FoundBy, SendOutcome, TransientKind};
 use fakturera_core::Text;
 use fakturera_store::{DeliveryFailure, OutboxEntry, OutboxError, OutboxLease, StoreError};
-use tokio::sync::{Mutex, Notify, Semaphore, watch};
+use tokio::sync::{Mutex, Notify, Semaphore};
 use tokio::task::JoinSet;
 
 use super::credentials::{Connection, connection};
@@ -25,7 +24,6 @@ use super::remote_state::{
     Settled, channel_code, is_credentials_error, outbox_error, record_actions, settle,
 };
 use super::request::build_request;
-use super::routing::RoutingSnapshot;
 use super::schedule::{Schedule, random_jitter};
 use super::sender_lock::{SenderIdentity, owner_is_gone, sweep_gone};
 use super::tasks::{TaskOutcome, settle_tasks};
@@ -33,20 +31,7 @@ use crate::app::App;
 use crate::error::{AppError, ErrorCode};
 use crate::keychain::Keychain;
 use crate::register_fields::DeliveryChoiceCode;
-
-/// The wall clock the loop reads; tests drive `run_once` with their own times instead.
-pub trait WallClock: Send + Sync + std::fmt::Debug {
-    fn now(&self) -> DateTime<Utc>;
-}
-
-#[derive(Debug, Clone, Copy, Default)]
-pub struct SystemWallClock;
-
-impl WallClock for SystemWallClock {
-    fn now(&self) -> DateTime<Utc> {
-        Utc::now()
-    }
-}
+use crate::routing::RoutingSnapshot;
 
 /// How the worker behaves.
 #[derive(Debug, Clone)]
@@ -129,11 +114,12 @@ fn add(counter: &AtomicU32) {
 pub struct DeliveryWorker {
     app: Arc<App>,
     keychain: Arc<dyn Keychain>,
-    options: WorkerOptions,
+    pub(super) options: WorkerOptions,
     client: Mutex<Option<(Connection, Arc<AxClient>)>>,
     /// The connection for which the company's `use_own_pdf` was last checked.
     own_pdf_checked: Mutex<Option<Connection>>,
-    wake: Notify,
+    /// Wakes the loop (`drain`) before its sleep ends.
+    pub(super) wake: Notify,
     identity: SenderIdentity,
 }
 
@@ -186,52 +172,12 @@ impl DeliveryWorker {
         &self.app
     }
 
-    /// The connection may be back (or settings changed): queued entries become due now and the
-    /// loop wakes up.
-    pub fn nudge(&self, now: DateTime<Utc>) -> Result<(), AppError> {
-        self.app.with_store(|store| store.retry_queued_now(now))?;
-        self.wake.notify_one();
-        Ok(())
-    }
-
     /// One pass: sends what is due, then polls what is due.
     pub async fn run_once(&self, now: DateTime<Utc>) -> Result<PassReport, AppError> {
         let counters = Arc::new(PassCounters::default());
         self.send_due(now, &counters).await?;
         self.poll_due(now, &counters).await?;
         Ok(counters.report())
-    }
-
-    /// Runs until `stop` turns true: a pass, then sleep until the next due time (or a nudge).
-    pub async fn run(self: Arc<Self>, clock: Arc<dyn WallClock>, mut stop: watch::Receiver<bool>) {
-        loop {
-            if *stop.borrow() {
-                break;
-            }
-            let outcome = self.run_once(clock.now()).await;
-            let wait = match &outcome {
-                Ok(report) if report.paused => self.options.idle_wait,
-                Ok(_) => self.until_next_due(clock.now()),
-                // A store failure (the file locked by another program) is retried soon.
-                Err(_) => Duration::from_secs(1),
-            };
-            tokio::select! {
-                () = tokio::time::sleep(wait) => {}
-                () = self.wake.notified() => {}
-                _ = stop.changed() => {}
-            }
-        }
-    }
-
-    fn until_next_due(&self, now: DateTime<Utc>) -> Duration {
-        match self.app.with_store(|store| store.next_outbox_wakeup()) {
-            Ok(Some(due)) => (due - now)
-                .to_std()
-                .unwrap_or(Duration::ZERO)
-                .min(self.options.idle_wait),
-            Ok(None) => self.options.idle_wait,
-            Err(_) => Duration::from_secs(1),
-        }
     }
 
     /// The client for the current settings and keys, kept while they stay the same so its token

@@ -6,9 +6,9 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveTime};
 use fakturera_core::Language;
 use fakturera_store::{DeliveredHistory, InvoiceId, NewOutboxEntry, Store};
 
-use crate::delivery::{ChannelCode, routing_for};
-use crate::documents::channel_for_customer;
+use crate::delivery::routing_for;
 use crate::error::{AppError, ForUser, IntoAppError};
+use crate::routing::{ChannelCode, channel_for_customer};
 
 /// How many of the newest issued invoices are still waiting to be sent ...
 const UNSENT_NEWEST: usize = 4;

@@ -1,9 +1,11 @@
-//! Writing an invoice's documents to files: names a person recognises ("Faktura 1001.pdf"), and
-//! a write that never leaves half a file behind (a temporary file in the same folder, renamed).
+//! Writing documents to files (an invoice's PDF and e-invoice, a statement's PDF): names a person
+//! recognises ("Faktura 1001.pdf"), and a write that never leaves half a file behind (a temporary
+//! file in the same folder, renamed).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
 use fakturera_core::invoice::Invoice;
 use fakturera_core::{Language, Text};
 use serde::{Deserialize, Serialize};
@@ -200,12 +202,22 @@ impl App {
         };
         write_whole(path, &bytes, self.language())
     }
+
+    /// Writes the statement PDF of `customer_id` on `as_of` to `path` (whole or not at all).
+    pub fn save_statement_pdf(
+        &self,
+        customer_id: i64,
+        as_of: NaiveDate,
+        path: &Path,
+    ) -> Result<SavedDocument, AppError> {
+        let bytes = self.statement_pdf(customer_id, as_of)?;
+        write_whole(path, &bytes, self.language())
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::NaiveDate;
     use fakturera_core::samples;
 
     #[test]

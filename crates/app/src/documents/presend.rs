@@ -1,73 +1,14 @@
-//! The send check as the editor and the CLI see it: what would stop the invoice on its route, in
-//! the user's language, for the form on screen or a saved invoice.
+//! The send check (`crate::send_check`) run where the editor and the CLI need it: on the form on
+//! screen, and on a saved invoice.
 
 use fakturera_core::Language;
-use fakturera_store::{Customer, InvoiceId};
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use fakturera_store::InvoiceId;
 
 use super::request::DocumentRequest;
-use super::route::{DeliveryRoute, channel_for_customer};
-use super::send_check::report_for;
 use super::source::{DocumentSource, form_source, stored_source};
 use crate::app::App;
-use crate::delivery::ChannelCode;
 use crate::error::{AppError, ErrorCode};
-
-/// Whether a finding stops the invoice from being issued and sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum FindingSeverity {
-    /// The invoice could not be sent on its route: issuing is blocked until it is fixed.
-    Error,
-    /// Worth fixing, but the invoice may be issued.
-    Warning,
-}
-
-/// One broken e-invoice rule, tied to the field to change.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct PresendFinding {
-    /// The id the official validator reports, e.g. `PEPPOL-EN16931-R003`, or `AUTOINVOICE-ROUTE`
-    /// for what the channel itself needs (an e-mail address, a postal address).
-    pub rule_id: String,
-    /// The editor field (`buyer_reference`, `lines[2].vat`) or a register field (`buyer.legal_id`,
-    /// `seller.org_number`) that must change.
-    pub field: String,
-    pub message: String,
-    pub severity: FindingSeverity,
-}
-
-/// The send check of one invoice.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct PresendReport {
-    /// `false` while the form has values that cannot be read; the editor shows those first.
-    pub checked: bool,
-    pub route: DeliveryRoute,
-    /// The channel the invoice goes by, "automatic" resolved the way AutoInvoice resolves it.
-    pub channel: ChannelCode,
-    /// Some finding is an error: issuing and sending are refused.
-    pub blocking: bool,
-    pub findings: Vec<PresendFinding>,
-    /// What the invoice file's buyer reference (BT-10) will be when the customer gave neither a
-    /// reference code nor an order number, so it is no surprise.
-    pub reference_note: Option<String>,
-}
-
-impl PresendReport {
-    fn unchecked(customer: &Customer) -> PresendReport {
-        PresendReport {
-            checked: false,
-            route: DeliveryRoute::for_customer(customer),
-            channel: channel_for_customer(customer),
-            blocking: false,
-            findings: Vec::new(),
-            reference_note: None,
-        }
-    }
-}
+use crate::send_check::{PresendReport, report_for};
 
 fn report_for_source(source: &DocumentSource, language: Language) -> PresendReport {
     report_for(&source.invoice, &source.customer, language)

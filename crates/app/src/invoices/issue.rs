@@ -10,6 +10,7 @@ use fakturera_store::{InvoiceId, Store, StoreError};
 use super::detail::{InvoiceDetail, is_draft, read_detail};
 use crate::app::App;
 use crate::error::{AppError, ForUser, IntoAppError};
+use crate::send_check::{CheckStage, refuse_when_blocked};
 
 /// The OCR reference for an invoice number: its digits with the length and Luhn check digits.
 /// A number series with letters ("F-1001") pays with the digits ("1001...").
@@ -105,12 +106,7 @@ fn issue_checked(
     // What would stop the invoice on its way to the customer must be fixed while it can still be
     // changed: once locked, only a credit invoice could correct it.
     let customer = store.customer(stored.customer_id).for_user(language)?;
-    crate::documents::refuse_when_blocked(
-        &ready,
-        &customer,
-        crate::documents::CheckStage::Issue,
-        language,
-    )?;
+    refuse_when_blocked(&ready, &customer, CheckStage::Issue, language)?;
     let series = stored.series_id.0;
     let mut attempt = 0;
     loop {

@@ -599,15 +599,4 @@ impl App {
             })
         })
     }
-
-    /// Writes the statement PDF of `customer_id` on `as_of` to `path` (whole or not at all).
-    pub fn save_statement_pdf(
-        &self,
-        customer_id: i64,
-        as_of: NaiveDate,
-        path: &std::path::Path,
-    ) -> Result<crate::documents::SavedDocument, AppError> {
-        let bytes = self.statement_pdf(customer_id, as_of)?;
-        crate::documents::write_whole(path, &bytes, self.language())
-    }
 }

@@ -2,6 +2,7 @@
 //! is one area, on a real SQLite file, with the sandbox over loopback HTTP where it sends.
 //! The OS keychain test is a binary of its own (tests/os_keychain.rs): it needs a D-Bus session.
 
+mod architecture;
 mod bookkeeping;
 mod delivery;
 mod documents;

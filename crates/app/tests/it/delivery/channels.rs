@@ -3,7 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use fakturera_app::delivery::{ChannelCode, DeliveryStateCode};
+use fakturera_app::delivery::DeliveryStateCode;
+use fakturera_app::routing::ChannelCode;
 use fakturera_store::DeliveryChoice;
 
 use super::{add_customer, draft, later, pass_until, setup};

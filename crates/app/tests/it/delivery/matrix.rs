@@ -11,11 +11,12 @@ use std::process::Command;
 use autoinvoice_sandbox::{ReceiverEntry, SandboxConfig};
 use base64::Engine;
 use fakturera_app::customers::CustomerForm;
-use fakturera_app::delivery::{ChannelCode, DeliveryStateCode};
+use fakturera_app::delivery::DeliveryStateCode;
 use fakturera_app::invoice_form::VatTreatmentCode;
 use fakturera_app::invoice_form::{InvoiceForm, InvoiceLineForm};
 use fakturera_app::invoices::InvoiceStatusCode;
 use fakturera_app::register_fields::{AddressForm, CustomerKindCode, DeliveryChoiceCode};
+use fakturera_app::routing::ChannelCode;
 use fakturera_app::{ErrorCode, LanguageCode};
 use fakturera_core::ids::luhn;
 

@@ -2,8 +2,9 @@
 //! sandbox by each customer's channel (e-invoice, e-mail, letter), ending delivered, with the
 //! sandbox's copy of every UBL passing the official validator and the letter PDF in the ZIP.
 
-use fakturera_app::delivery::{ChannelCode, DeliveryStateCode};
+use fakturera_app::delivery::DeliveryStateCode;
 use fakturera_app::money_in::ReceivablesSettingsForm;
+use fakturera_app::routing::ChannelCode;
 use fakturera_store::DeliveryChoice;
 
 use super::{add_customer, draft, later, pass_until, setup};

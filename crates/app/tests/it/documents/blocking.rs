@@ -3,9 +3,10 @@
 
 use fakturera_app::ErrorCode;
 use fakturera_app::customers::CustomerForm;
-use fakturera_app::documents::{DeliveryRoute, DocumentRequest, FindingSeverity};
+use fakturera_app::documents::DocumentRequest;
 use fakturera_app::invoices::InvoiceStatusCode;
 use fakturera_app::register_fields::{CustomerKindCode, DeliveryChoiceCode};
+use fakturera_app::send_check::{DeliveryRoute, FindingSeverity};
 use fakturera_core::Language;
 
 use super::{Fixture, at, customer_form, date, line};

@@ -10,10 +10,11 @@ use std::path::PathBuf;
 use fakturera_app::LanguageCode;
 use fakturera_app::articles::{ArticleForm, ArticleKindCode, VatRateClassCode};
 use fakturera_app::customers::CustomerForm;
-use fakturera_app::documents::{DocumentKind, FindingSeverity};
+use fakturera_app::documents::DocumentKind;
 use fakturera_app::invoice_form::{InvoiceForm, InvoiceLineForm, VatTreatmentCode};
 use fakturera_app::invoices::{CreditLineRequest, CreditRequest};
 use fakturera_app::register_fields::{AddressForm, CustomerKindCode, DeliveryChoiceCode};
+use fakturera_app::send_check::FindingSeverity;
 use fakturera_core::Language;
 
 use super::validator::validate;
@@ -446,7 +447,7 @@ fn every_scenario_validates_and_each_break_fails_with_its_rule() {
             .findings
             .iter()
             .map(|f| f.rule_id.as_str())
-            .filter(|rule| *rule != fakturera_app::documents::UNPRINTABLE_RULE)
+            .filter(|rule| *rule != fakturera_app::send_check::UNPRINTABLE_RULE)
             .collect();
         match row.broken_rule {
             None => {

@@ -16,10 +16,10 @@ use fakturera_peppol::{
 };
 use fakturera_store::Customer;
 
-use super::presend::{FindingSeverity, PresendFinding, PresendReport};
-use super::route::{DeliveryRoute, channel_for_customer};
-use crate::delivery::{ChannelCode, RoutingSnapshot};
+use super::report::{FindingSeverity, PresendFinding, PresendReport};
+use super::route::DeliveryRoute;
 use crate::error::{AppError, ErrorCode, FieldMessage};
+use crate::routing::{ChannelCode, RoutingSnapshot, channel_for_customer};
 
 /// The rule id of a channel's own requirement (an address AutoInvoice needs to deliver).
 pub const ROUTE_RULE: &str = "AUTOINVOICE-ROUTE";
