@@ -1,4 +1,5 @@
-// Mounts the shell into index.html's #app.
+// Mounts the shell into index.html's #app, once every feature's texts are registered.
+import "./dictionaries";
 import { mount } from "svelte";
 import App from "./App.svelte";
 import "./app.css";
