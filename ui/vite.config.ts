@@ -14,5 +14,6 @@ export default defineConfig(({ mode }) => ({
   build: { target: "es2022", outDir: "dist", emptyOutDir: true },
   // Component tests mount Svelte's browser build in jsdom.
   resolve: mode === "test" ? { conditions: ["browser"] } : undefined,
-  test: { include: ["src/**/*.test.ts"], environment: "jsdom" },
+  // Every test file starts with every feature's texts registered, as the app does in main.ts.
+  test: { include: ["src/**/*.test.ts"], environment: "jsdom", setupFiles: ["src/dictionaries.ts"] },
 }));

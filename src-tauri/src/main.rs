@@ -162,6 +162,7 @@ fn main() {
             registers_commands::update_customer,
             registers_commands::list_articles,
             registers_commands::get_article,
+            registers_commands::new_article_form,
             registers_commands::add_article,
             registers_commands::update_article
         ])

@@ -217,6 +217,11 @@ pub fn get_article(company: State<'_, Company>, id: i64) -> Result<ArticleDetail
 }
 
 #[tauri::command(async)]
+pub fn new_article_form(company: State<'_, Company>) -> Result<ArticleForm, AppError> {
+    Ok(company.app()?.new_article_form())
+}
+
+#[tauri::command(async)]
 pub fn add_article(
     company: State<'_, Company>,
     form: ArticleForm,

@@ -9,7 +9,7 @@ vi.mock("@tauri-apps/api/core", () => ({ invoke: (...args: unknown[]) => invoke(
 
 const { default: App } = await import("./App.svelte");
 const { setLanguage } = await import("./lib/i18n/index.svelte");
-const { sectionPages } = await import("./lib/sectionPages");
+const { sectionPages } = await import("./sectionPages");
 
 const overview = {
   company_name: "Testbolaget AB",

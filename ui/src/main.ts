@@ -1,6 +1,7 @@
-// Mounts the shell into index.html's #app, once Rust has answered what the first screen shows:
-// drawing the shell first and its figures a round trip later cost the window a second layout
-// before it stood still (docs/benchmarks.md, "Start-up").
+// Mounts the shell into index.html's #app, once every feature's texts are registered and Rust
+// has answered what the first screen shows: drawing the shell first and its figures a round trip
+// later cost the window a second layout before it stood still (docs/benchmarks.md, "Start-up").
+import "./dictionaries";
 import { mount } from "svelte";
 import App from "./App.svelte";
 import { startView, type StartView } from "./ipc";

@@ -194,10 +194,7 @@ fn articles(app: &App, command: RegisterRecordCommand) -> Result<Value, AppError
     let language = app.language();
     match command {
         RegisterRecordCommand::Add { file } => {
-            let start = fakturera_app::articles::ArticleForm {
-                unit: "st".into(),
-                ..Default::default()
-            };
+            let start = app.new_article_form();
             let form = merge_form(&start, read_json(file.as_deref(), language)?, language)?;
             to_json(&app.add_article(&form, today())?)
         }

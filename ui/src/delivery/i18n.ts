@@ -1,7 +1,13 @@
-// The texts of "Skriv ut / Skicka" (sending, the timeline, AutoInvoice settings, the lookup) in
-// Swedish and English; spread into the shell's dictionaries. State labels come from Rust.
+// The texts of "Skriv ut / Skicka" (sending, the timeline, AutoInvoice settings, the lookup, the
+// delivery choices' names) in Swedish and English; ui/src/dictionaries.ts registers them with the
+// shared i18n. State labels come from Rust.
+import type { TextsOf } from "../lib/i18n/index.svelte";
 
 export const deliverySv = {
+  "delivery.automatic": "Automatiskt",
+  "delivery.einvoice": "E-faktura",
+  "delivery.email": "E-post med PDF",
+  "delivery.letter": "Brev",
   "delivery.title": "Leverans",
   "delivery.send": "Skicka",
   "delivery.sendDraftHint": "Utfärdar fakturan och skickar den via AutoInvoice.",
@@ -63,7 +69,11 @@ export const deliverySv = {
   "lookup.use": "Använd rekommendationen",
 };
 
-export const deliveryEn: Record<keyof typeof deliverySv, string> = {
+export const deliveryEn: TextsOf<typeof deliverySv> = {
+  "delivery.automatic": "Automatic",
+  "delivery.einvoice": "E-invoice",
+  "delivery.email": "E-mail with PDF",
+  "delivery.letter": "Letter",
   "delivery.title": "Delivery",
   "delivery.send": "Send",
   "delivery.sendDraftHint": "Issues the invoice and sends it through AutoInvoice.",
@@ -124,3 +134,7 @@ export const deliveryEn: Record<keyof typeof deliverySv, string> = {
   "lookup.checked": "Checked {time}",
   "lookup.use": "Use the recommendation",
 };
+
+declare module "../lib/i18n/index.svelte" {
+  interface Messages extends TextsOf<typeof deliverySv> {}
+}

@@ -1,7 +1,11 @@
 // The texts of Fakturor (list, editor, credit and confirmation dialogs) in Swedish and English;
-// spread into the shell's dictionaries so `t` knows them.
+// ui/src/dictionaries.ts registers them with the shared i18n before the first render.
+import type { TextsOf } from "../lib/i18n/index.svelte";
 
 export const invoicesSv = {
+  "invoices.title": "Fakturor",
+  "invoices.lead": "Kundfakturor och kreditfakturor, från utkast till levererad.",
+  "invoices.empty.body": "Här listas företagets fakturor med status för leverans och betalning.",
   "invoices.new": "Ny faktura",
   "invoices.search": "Sök nummer, kund eller belopp",
   "invoices.searchLabel": "Sök fakturor",
@@ -177,7 +181,10 @@ export const invoicesSv = {
   "invoices.vat.outside": "Utanför momsen",
 } as const;
 
-export const invoicesEn: Record<keyof typeof invoicesSv, string> = {
+export const invoicesEn: TextsOf<typeof invoicesSv> = {
+  "invoices.title": "Invoices",
+  "invoices.lead": "Customer invoices and credit invoices, from draft to delivered.",
+  "invoices.empty.body": "The company's invoices are listed here with their delivery and payment status.",
   "invoices.new": "New invoice",
   "invoices.search": "Search number, customer or amount",
   "invoices.searchLabel": "Search invoices",
@@ -352,3 +359,7 @@ export const invoicesEn: Record<keyof typeof invoicesSv, string> = {
   "invoices.vat.exempt": "VAT exempt",
   "invoices.vat.outside": "Outside the scope of VAT",
 };
+
+declare module "../lib/i18n/index.svelte" {
+  interface Messages extends TextsOf<typeof invoicesSv> {}
+}

@@ -1,10 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { isAppError, toAppError } from "./errors";
+import { IpcError, isAppError, toAppError } from "./errors";
 
 describe("toAppError", () => {
   it("passes a Rust AppError through unchanged", () => {
     const error = { code: "newer_version", message: "Nyare version", fields: [] };
     expect(toAppError(error)).toBe(error);
+  });
+
+  it("unwraps the IpcError every call() throws, keeping its code and field errors", () => {
+    const error = { code: "invalid_input", message: "Fel", fields: [{ field: "name", message: "Fel" }] } as const;
+    expect(toAppError(new IpcError({ ...error, fields: [...error.fields] }))).toEqual(error);
   });
 
   it.each([

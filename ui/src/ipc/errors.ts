@@ -28,16 +28,6 @@ export function isAppError(value: unknown): value is AppError {
   );
 }
 
-/** Whatever was thrown, as an AppError; unknown failures become `internal` with their text. */
-export function toAppError(thrown: unknown): AppError {
-  if (isAppError(thrown)) {
-    return thrown;
-  }
-  const carried = typeof thrown === "object" && thrown !== null ? (thrown as { message?: unknown }).message : undefined;
-  const message = typeof carried === "string" ? carried : String(thrown);
-  return { code: "internal", message, fields: [] };
-}
-
 /** The error thrown by every IPC call, so `catch (e)` gets `e.error.code` to branch on. */
 export class IpcError extends Error {
   readonly error: AppError;
@@ -47,4 +37,20 @@ export class IpcError extends Error {
     this.name = "IpcError";
     this.error = error;
   }
+}
+
+/**
+ * Whatever was thrown, as an AppError: an IpcError's own error (what every `call()` throws), Rust's
+ * error as it is, and anything else as `internal` with its text. A `catch` needs nothing more.
+ */
+export function toAppError(thrown: unknown): AppError {
+  if (thrown instanceof IpcError) {
+    return thrown.error;
+  }
+  if (isAppError(thrown)) {
+    return thrown;
+  }
+  const carried = typeof thrown === "object" && thrown !== null ? (thrown as { message?: unknown }).message : undefined;
+  const message = typeof carried === "string" ? carried : String(thrown);
+  return { code: "internal", message, fields: [] };
 }

@@ -77,11 +77,14 @@ export const backupToFolder = () => call<BackupView | null>("backup_to_folder");
 
 export const listCustomers = (search: RegisterSearch) => call<CustomerRow[]>("list_customers", { search });
 export const getCustomer = (id: number) => call<CustomerDetails>("get_customer", { id });
+/** An empty customer form: the next free customer number and the company's defaults. */
 export const newCustomerForm = () => call<CustomerForm>("new_customer_form");
 export const addCustomer = (form: CustomerForm) => call<CustomerDetails>("add_customer", { form });
 export const updateCustomer = (id: number, form: CustomerForm) => call<CustomerDetails>("update_customer", { id, form });
 
 export const listArticles = (search: RegisterSearch) => call<ArticleRow[]>("list_articles", { search });
 export const getArticle = (id: number) => call<ArticleDetails>("get_article", { id });
+/** An empty article form with Rust's defaults (unit "st", goods, the standard VAT rate). */
+export const newArticleForm = () => call<ArticleForm>("new_article_form");
 export const addArticle = (form: ArticleForm) => call<ArticleDetails>("add_article", { form });
 export const updateArticle = (id: number, form: ArticleForm) => call<ArticleDetails>("update_article", { id, form });

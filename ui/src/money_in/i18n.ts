@@ -1,5 +1,6 @@
 // The texts of Översikt and Reskontra (ledger, aging, bank file, reminders, interest) in Swedish
-// and English; spread into the shell's dictionaries so `t` knows them.
+// and English; ui/src/dictionaries.ts registers them with the shared i18n before the first render.
+import type { TextsOf } from "../lib/i18n/index.svelte";
 
 export const moneyInSv = {
   "nav.overview": "Översikt",
@@ -143,7 +144,7 @@ export const moneyInSv = {
   "interest.ratesHint": "Dröjsmålsränta är referensräntan + 8 procentenheter. Lägg till varje nytt halvår (1 januari och 1 juli).",
 };
 
-export const moneyInEn: Record<keyof typeof moneyInSv, string> = {
+export const moneyInEn: TextsOf<typeof moneyInSv> = {
   "nav.overview": "Overview",
   "nav.receivables": "Receivables",
 
@@ -284,3 +285,7 @@ export const moneyInEn: Record<keyof typeof moneyInSv, string> = {
   "interest.addRate": "Add",
   "interest.ratesHint": "Late-payment interest is the reference rate + 8 percentage points. Add each new half-year (1 January and 1 July).",
 };
+
+declare module "../lib/i18n/index.svelte" {
+  interface Messages extends TextsOf<typeof moneyInSv> {}
+}

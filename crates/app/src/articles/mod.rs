@@ -6,6 +6,7 @@ mod to_article;
 
 use chrono::NaiveDate;
 use fakturera_core::money::{format_english, format_swedish};
+use fakturera_core::unit::Unit;
 use fakturera_core::vat_rates::{VatRateClass, VatRateSchedule};
 use fakturera_core::{Language, Text};
 use fakturera_store::{Article, ArticleId, StoreError, StoreErrorKind};
@@ -100,6 +101,15 @@ impl App {
                 ),
             )),
         })
+    }
+
+    /// An empty form for a new article: sold by the piece ("st"), goods, at the standard VAT rate.
+    /// The Artiklar screen and the CLI both start from it.
+    pub fn new_article_form(&self) -> ArticleForm {
+        ArticleForm {
+            unit: Unit::piece().as_str().to_owned(),
+            ..ArticleForm::default()
+        }
     }
 
     /// Checks and adds an article.

@@ -20,6 +20,25 @@ fn article(number: &str, name: &str, price: &str) -> ArticleForm {
 }
 
 #[test]
+fn a_new_article_starts_by_the_piece_as_goods_at_the_standard_rate() {
+    let (_folder, app) = fresh_app(Language::Swedish);
+    assert_eq!(
+        app.new_article_form(),
+        ArticleForm {
+            article_number: String::new(),
+            name: String::new(),
+            unit: "st".into(),
+            unit_price: String::new(),
+            vat_rate_class: VatRateClassCode::Standard,
+            kind: ArticleKindCode::Goods,
+            archived: false,
+        }
+    );
+    let choices = app.register_choices(today());
+    assert!(choices.units.contains(&app.new_article_form().unit));
+}
+
+#[test]
 fn articles_keep_exact_prices_and_show_the_rate_in_force() {
     let (_folder, app) = fresh_app(Language::Swedish);
     let bread = ArticleForm {
