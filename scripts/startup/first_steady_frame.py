@@ -95,6 +95,7 @@ def main():
     program = subprocess.Popen(command, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     last_change = None
     changes = 0
+    change_times = []
     while True:
         frame = grab()
         now = time.monotonic() - started
@@ -102,6 +103,9 @@ def main():
             if is_real_change(previous, frame, width, height):
                 last_change = now
                 changes += 1
+                change_times.append(round(now * 1000))
+                if os.environ.get("STEADY_FRAMES_DIR"):
+                    subprocess.run(["import", "-window", "root", f"{os.environ['STEADY_FRAMES_DIR']}/{changes:02d}-{round(now * 1000)}ms.png"], check=False)
             previous = frame
         if last_change is not None and now - last_change >= STEADY_SECONDS:
             break
@@ -120,6 +124,7 @@ def main():
     print(json.dumps({
         "steady_ms": None if last_change is None else round(last_change * 1000, 1),
         "changes": changes,
+        "change_ms": change_times,
         "pss_mib": round(memory, 1),
     }))
 
