@@ -13,6 +13,7 @@ mod drafts;
 mod events;
 pub(crate) mod issue;
 mod list;
+mod new_row;
 mod opening;
 mod payments;
 mod read;
