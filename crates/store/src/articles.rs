@@ -6,7 +6,7 @@ use fakturera_core::vat_rates::VatRateClass;
 use rusqlite::ToSql;
 use rust_decimal::Decimal;
 
-use crate::column_list::{ColumnList, owned};
+use crate::column_list::{ColumnList, MappedTable, owned};
 use crate::error::StoreError;
 use crate::named_columns::NamedColumns;
 use crate::open::Store;
@@ -46,6 +46,11 @@ pub(crate) const ARTICLE_COLUMNS: ColumnList<Article> = ColumnList(&[
         owned(search_text(&[&a.name, &a.article_number]))
     }),
 ]);
+
+/// The register's columns: the id it is found by and the written columns.
+pub(crate) fn mapped_tables() -> Vec<MappedTable> {
+    vec![("articles", ARTICLE_COLUMNS.names().chain(["id"]).collect())]
+}
 
 pub(crate) fn article_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Article> {
     Ok(Article {

@@ -4,6 +4,7 @@
 
 use fakturera_core::Text;
 
+use crate::column_list::MappedTable;
 use crate::error::StoreError;
 use crate::open::Store;
 
@@ -48,6 +49,20 @@ pub struct AutoInvoiceSettings {
     pub concurrency: u32,
     /// Why sending is paused, when AutoInvoice refused the credentials.
     pub paused: Option<Text>,
+}
+
+/// The settings row's columns, read and written by the SQL below.
+pub(crate) fn mapped_tables() -> Vec<MappedTable> {
+    vec![(
+        "autoinvoice_settings",
+        vec![
+            "environment",
+            "sandbox_url",
+            "concurrency",
+            "paused_sv",
+            "paused_en",
+        ],
+    )]
 }
 
 impl Store {

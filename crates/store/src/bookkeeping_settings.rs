@@ -4,7 +4,7 @@
 use fakturera_core::Text;
 use rusqlite::{ToSql, TransactionBehavior};
 
-use crate::column_list::ColumnList;
+use crate::column_list::{ColumnList, MappedTable};
 use crate::error::StoreError;
 use crate::open::Store;
 
@@ -38,6 +38,13 @@ const SETTINGS_COLUMNS: ColumnList<BookkeepingSettings> = ColumnList(&[
         s.fiscal_year_first_month.to_sql()
     }),
 ]);
+
+pub(crate) fn mapped_tables() -> Vec<MappedTable> {
+    vec![
+        ("bookkeeping_accounts", ACCOUNT_COLUMNS.names().collect()),
+        ("bookkeeping_settings", SETTINGS_COLUMNS.names().collect()),
+    ]
+}
 
 impl Store {
     /// The accounts the user has changed, by key.

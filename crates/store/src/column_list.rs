@@ -8,6 +8,10 @@ use rusqlite::{Connection, ToSql};
 /// How a record gives its value for one column.
 pub(crate) type ColumnValue<R> = for<'r> fn(&'r R) -> rusqlite::Result<ToSqlOutput<'r>>;
 
+/// A table and the columns its Rust mappings read or write, for the test that every column of the
+/// table is mapped.
+pub(crate) type MappedTable = (&'static str, Vec<&'static str>);
+
 /// A value the record computes (a code, an amount as text) rather than lends.
 pub(crate) fn owned<'r>(value: impl Into<Value>) -> rusqlite::Result<ToSqlOutput<'r>> {
     Ok(ToSqlOutput::Owned(value.into()))

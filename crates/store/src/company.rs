@@ -6,7 +6,7 @@ use fakturera_core::payment_terms::PaymentTerms;
 use rusqlite::ToSql;
 use rust_decimal::Decimal;
 
-use crate::column_list::{ColumnList, owned};
+use crate::column_list::{ColumnList, MappedTable, owned};
 use crate::delivery_choice::DeliveryChoice;
 use crate::error::StoreError;
 use crate::named_columns::{NamedColumns, address_named};
@@ -119,6 +119,16 @@ const COMPANY_COLUMNS: ColumnList<Company> = ColumnList(&[
         c.autoinvoice_company_id.to_sql()
     }),
 ]);
+
+/// The logo's columns, read and written on their own by `company_logo`/`set_company_logo`.
+const LOGO_COLUMNS: [&str; 2] = ["logo", "logo_media_type"];
+
+pub(crate) fn mapped_tables() -> Vec<MappedTable> {
+    vec![(
+        "company",
+        COMPANY_COLUMNS.names().chain(LOGO_COLUMNS).collect(),
+    )]
+}
 
 fn company_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Company> {
     Ok(Company {

@@ -9,7 +9,7 @@ use fakturera_core::payment_terms::PaymentTerms;
 use fakturera_core::vat::VatTreatment;
 use rusqlite::ToSql;
 
-use crate::column_list::{ColumnList, owned};
+use crate::column_list::{ColumnList, MappedTable, owned};
 use crate::delivery_choice::DeliveryChoice;
 use crate::error::StoreError;
 use crate::named_columns::{NamedColumns, address_named};
@@ -166,6 +166,14 @@ pub(crate) const CUSTOMER_COLUMNS: ColumnList<Customer> = ColumnList(&[
         owned(search_text(&[&c.name, &c.customer_number, &c.legal_id]))
     }),
 ]);
+
+/// The register's columns: the id it is found by and the written columns.
+pub(crate) fn mapped_tables() -> Vec<MappedTable> {
+    vec![(
+        "customers",
+        CUSTOMER_COLUMNS.names().chain(["id"]).collect(),
+    )]
+}
 
 /// One part of the delivery address, `""` when there is none.
 fn delivery(customer: &Customer, part: fn(&Address) -> &String) -> &str {

@@ -10,6 +10,7 @@ mod autoinvoice_settings;
 mod backup;
 mod bookkeeping_settings;
 mod column_list;
+mod column_mappings;
 mod company;
 mod customers;
 mod delivery_choice;
@@ -38,6 +39,8 @@ pub use articles::Article;
 pub use autoinvoice_settings::{AutoInvoiceEnvironment, AutoInvoiceSettings};
 pub use backup::{BackupFile, BackupKind, BackupPolicy, backup_dir_for};
 pub use bookkeeping_settings::{BookkeepingSettings, StoredAccount};
+#[doc(hidden)]
+pub use column_mappings::mapped_columns;
 pub use company::{Company, Logo};
 pub use customers::Customer;
 pub use delivery_choice::DeliveryChoice;

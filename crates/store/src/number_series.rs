@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use fakturera_core::Text;
 use rusqlite::{OptionalExtension, ToSql, TransactionBehavior};
 
-use crate::column_list::ColumnList;
+use crate::column_list::{ColumnList, MappedTable};
 use crate::error::StoreError;
 use crate::open::Store;
 use crate::record_ids::SeriesId;
@@ -54,6 +54,20 @@ const GAP_COLUMNS: ColumnList<SeriesGap> = ColumnList(&[
     ("reason", |g| g.reason.to_sql()),
     ("confirmed_at", |g| g.confirmed_at.to_sql()),
 ]);
+
+pub(crate) fn mapped_tables() -> Vec<MappedTable> {
+    vec![
+        // `is_default` is set by `set_default_series` on its own.
+        (
+            "number_series",
+            SERIES_INPUT_COLUMNS
+                .names()
+                .chain(["id", "is_default"])
+                .collect(),
+        ),
+        ("number_series_gaps", GAP_COLUMNS.names().collect()),
+    ]
+}
 
 impl Store {
     /// Every series, the default first.

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{ToSql, TransactionBehavior};
 
-use crate::column_list::{ColumnList, RowValues};
+use crate::column_list::{ColumnList, MappedTable, RowValues};
 use crate::error::StoreError;
 use crate::open::Store;
 
@@ -113,6 +113,25 @@ const NUMBERED_COLUMNS: ColumnList<Numbered> = ColumnList(&[
     ("verification_number", |n| n.verification_number.to_sql()),
     ("first_export_id", |n| n.first_export_id.to_sql()),
 ]);
+
+pub(crate) fn mapped_tables() -> Vec<MappedTable> {
+    vec![
+        (
+            "sie_exports",
+            EXPORT_COLUMNS
+                .names()
+                .chain(EXPORT_COUNT_COLUMNS.names())
+                .collect(),
+        ),
+        (
+            "sie_exported_records",
+            EXPORTED_RECORD_COLUMNS
+                .names()
+                .chain(NUMBERED_COLUMNS.names())
+                .collect(),
+        ),
+    ]
+}
 
 type Exported = HashMap<(String, i64), (String, u32, NaiveDate)>;
 

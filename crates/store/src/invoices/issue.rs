@@ -18,6 +18,12 @@ use crate::open::Store;
 use crate::record_ids::InvoiceId;
 use crate::sql_values::StoredDecimal;
 
+/// The columns issuing sets on the invoices row (besides the content).
+pub(crate) const ISSUE_WRITES: [&str; 4] = ["status", "number", "number_text", "issued_at"];
+
+/// The columns the settlement row is created with at issue (the rest is recomputed).
+pub(crate) const PAYMENT_STATE_CREATED: [&str; 2] = ["invoice_id", "due_date"];
+
 impl Store {
     /// Issues the draft `id` and returns it as issued.
     ///

@@ -18,6 +18,9 @@ use crate::open::Store;
 use crate::record_ids::{CustomerId, InvoiceId, SeriesId};
 use crate::sql_values::StoredDecimal;
 
+/// The columns of an opening item, written by `import_one`.
+pub(crate) const OPENING_ITEM_WRITES: &[&str] = &["invoice_id", "original_number", "imported_at"];
+
 /// The series that holds opening items.
 pub const OPENING_SERIES_NAME: &str = "Ingående poster";
 

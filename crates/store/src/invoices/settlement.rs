@@ -118,14 +118,14 @@ fn last_event_date(
 }
 
 /// What the settlement row of an invoice says, recomputed from its records.
-struct SettlementRow {
+pub(crate) struct SettlementRow {
     facts: SettlementFacts,
     settled: Settlement,
     settled_on: Option<NaiveDate>,
 }
 
 /// The columns recomputed on every change (the row's invoice and due date are set at issue).
-const SETTLEMENT_COLUMNS: ColumnList<SettlementRow> = ColumnList(&[
+pub(crate) const SETTLEMENT_WRITES: ColumnList<SettlementRow> = ColumnList(&[
     ("state", |r| payment_state_code(r.settled.state).to_sql()),
     ("paid_amount", |r| owned(StoredDecimal(r.facts.paid))),
     ("credited_amount", |r| {
@@ -152,7 +152,7 @@ fn store_settlement(
         settled,
         settled_on,
     };
-    SETTLEMENT_COLUMNS.update(connection, "invoice_payment_state", &row, "invoice_id", &id)?;
+    SETTLEMENT_WRITES.update(connection, "invoice_payment_state", &row, "invoice_id", &id)?;
     Ok(settled)
 }
 

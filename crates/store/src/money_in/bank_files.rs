@@ -12,7 +12,7 @@ use fakturera_core::receivables::{
 use rusqlite::{Connection, OptionalExtension, ToSql, TransactionBehavior};
 use rust_decimal::Decimal;
 
-use crate::column_list::{ColumnList, RowValues, owned};
+use crate::column_list::{ColumnList, MappedTable, RowValues, owned};
 use crate::error::{StoreError, StoreErrorKind};
 use crate::invoices::{MoneyKind, NewMoneyRecord};
 use crate::named_columns::NamedColumns;
@@ -112,6 +112,33 @@ const BANK_PAYMENT_COLUMNS: ColumnList<BankPayment> = ColumnList(&[
     ("has_image", |p| p.has_image.to_sql()),
     ("deduction_code", |p| p.deduction_code.to_sql()),
 ]);
+
+pub(crate) fn mapped_tables() -> Vec<MappedTable> {
+    vec![
+        ("bank_files", FILE_COLUMNS.names().chain(["id"]).collect()),
+        (
+            "bank_deposits",
+            FILE_ID_COLUMNS
+                .names()
+                .chain(DEPOSIT_COLUMNS.names())
+                .chain(["id"])
+                .collect(),
+        ),
+        (
+            "bank_payments",
+            PAYMENT_ENTRY_COLUMNS
+                .names()
+                .chain(PAID_FROM_DEPOSIT_COLUMNS.names())
+                .chain(BANK_PAYMENT_COLUMNS.names())
+                .chain(["id"])
+                .collect(),
+        ),
+        (
+            "bank_payment_refunds",
+            REFUND_COLUMNS.names().chain(["id"]).collect(),
+        ),
+    ]
+}
 
 fn bank_entry_code(kind: BankEntryKind) -> &'static str {
     match kind {

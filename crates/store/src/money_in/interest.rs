@@ -7,7 +7,7 @@ use rusqlite::{Connection, ToSql};
 use rust_decimal::Decimal;
 
 use super::DOCUMENT_COLUMNS;
-use crate::column_list::{ColumnList, RowValues, owned};
+use crate::column_list::{ColumnList, MappedTable, RowValues, owned};
 use crate::error::StoreError;
 use crate::invoices::InvoiceEventKind;
 use crate::named_columns::NamedColumns;
@@ -40,6 +40,21 @@ const INTEREST_CHARGE_COLUMNS: ColumnList<InterestCharge> = ColumnList(&[
 
 /// The line's place on its interest invoice.
 const POSITION_COLUMNS: ColumnList<i64> = ColumnList(&[("position", |p| p.to_sql())]);
+
+pub(crate) fn mapped_tables() -> Vec<MappedTable> {
+    vec![
+        (
+            "interest_charges",
+            DOCUMENT_COLUMNS
+                .names()
+                .chain(POSITION_COLUMNS.names())
+                .chain(INTEREST_CHARGE_COLUMNS.names())
+                .collect(),
+        ),
+        // Read and written by `reference_rates`/`set_reference_rate`.
+        ("reference_rates", vec!["valid_from", "rate"]),
+    ]
+}
 
 pub(crate) fn insert_interest_charges(
     connection: &Connection,

@@ -6,7 +6,7 @@ use rusqlite::{Connection, OptionalExtension, ToSql};
 use rust_decimal::Decimal;
 
 use super::DOCUMENT_COLUMNS;
-use crate::column_list::{ColumnList, RowValues, owned};
+use crate::column_list::{ColumnList, MappedTable, RowValues, owned};
 use crate::error::StoreError;
 use crate::invoices::InvoiceEventKind;
 use crate::named_columns::NamedColumns;
@@ -50,6 +50,16 @@ const REMINDER_COLUMNS: ColumnList<NewReminder> = ColumnList(&[
     ("fee", |r| owned(StoredDecimal(r.fee))),
     ("pay_by", |r| r.pay_by.to_sql()),
 ]);
+
+pub(crate) fn mapped_tables() -> Vec<MappedTable> {
+    vec![(
+        "reminders",
+        DOCUMENT_COLUMNS
+            .names()
+            .chain(REMINDER_COLUMNS.names())
+            .collect(),
+    )]
+}
 
 pub(crate) fn insert_reminder(
     connection: &Connection,

@@ -5,7 +5,7 @@ use fakturera_core::Text;
 use rusqlite::{ToSql, TransactionBehavior};
 use rust_decimal::Decimal;
 
-use crate::column_list::{ColumnList, owned};
+use crate::column_list::{ColumnList, MappedTable, owned};
 use crate::error::StoreError;
 use crate::named_columns::NamedColumns;
 use crate::open::Store;
@@ -111,6 +111,14 @@ const SETTINGS_COLUMNS: ColumnList<ReceivablesSettings> = ColumnList(&[
         owned(StoredDecimal(s.interest_min_amount))
     }),
 ]);
+
+pub(crate) fn mapped_tables() -> Vec<MappedTable> {
+    vec![
+        ("receivables_settings", SETTINGS_COLUMNS.names().collect()),
+        // The customers never reminded, written and read by the settings.
+        ("reminder_exempt_customers", vec!["customer_id"]),
+    ]
+}
 
 impl Store {
     /// The money-in settings.

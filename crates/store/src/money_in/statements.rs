@@ -6,7 +6,7 @@ use rusqlite::{Connection, OptionalExtension, ToSql};
 use rust_decimal::Decimal;
 
 use super::DOCUMENT_COLUMNS;
-use crate::column_list::{ColumnList, RowValues, owned};
+use crate::column_list::{ColumnList, MappedTable, RowValues, owned};
 use crate::error::StoreError;
 use crate::named_columns::NamedColumns;
 use crate::open::Store;
@@ -27,6 +27,16 @@ const STATEMENT_COLUMNS: ColumnList<NewStatement> = ColumnList(&[
     ("as_of", |s| s.as_of.to_sql()),
     ("balance", |s| owned(StoredDecimal(s.balance))),
 ]);
+
+pub(crate) fn mapped_tables() -> Vec<MappedTable> {
+    vec![(
+        "statements",
+        DOCUMENT_COLUMNS
+            .names()
+            .chain(STATEMENT_COLUMNS.names())
+            .collect(),
+    )]
+}
 
 pub(crate) fn insert_statement(
     connection: &Connection,

@@ -108,7 +108,7 @@ pub struct DeliveryEvent {
 const EVENT_INVOICE_COLUMNS: ColumnList<InvoiceId> =
     ColumnList(&[("invoice_id", |id| id.to_sql())]);
 
-pub(crate) const EVENT_COLUMNS: ColumnList<NewDeliveryEvent> = ColumnList(&[
+pub(crate) const EVENT_WRITES: ColumnList<NewDeliveryEvent> = ColumnList(&[
     ("at", |e| e.at.to_sql()),
     ("kind", |e| e.kind.code().to_sql()),
     ("action", |e| e.action.to_sql()),
@@ -123,7 +123,7 @@ pub(crate) fn insert_event(
     invoice_id: InvoiceId,
     event: &NewDeliveryEvent,
 ) -> Result<bool, StoreError> {
-    let values = RowValues::of(&EVENT_INVOICE_COLUMNS, &invoice_id)?.and(&EVENT_COLUMNS, event)?;
+    let values = RowValues::of(&EVENT_INVOICE_COLUMNS, &invoice_id)?.and(&EVENT_WRITES, event)?;
     let sql = format!(
         "{} ON CONFLICT (invoice_id, dedupe_key) DO NOTHING",
         values.insert_sql("delivery_events")

@@ -14,6 +14,7 @@ use fakturera_core::invoice::Invoice;
 use fakturera_core::{FieldErrors, Text};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
+use crate::column_list::MappedTable;
 use crate::error::{StoreError, StoreErrorKind};
 use crate::invoices::StoredInvoice;
 use crate::invoices::issue::issue_in_transaction;
@@ -173,6 +174,16 @@ pub(crate) const ENTRY_READS: &[&str] = &[
     "lease_until",
     "poll_errors",
 ];
+
+pub(crate) fn mapped_tables() -> Vec<MappedTable> {
+    vec![
+        ("outbox", ENTRY_READS.to_vec()),
+        (
+            "delivery_events",
+            events::EVENT_WRITES.names().chain(["invoice_id"]).collect(),
+        ),
+    ]
+}
 
 fn entry_columns() -> String {
     ENTRY_READS.join(", ")
