@@ -11,7 +11,7 @@ use fakturera_core::vat::VatTreatment;
 use rust_decimal::Decimal;
 
 use crate::error::StoreError;
-use crate::named_columns::NamedColumns;
+use crate::named_columns::{NamedColumns, column_indices};
 use crate::open::Store;
 
 /// Issued invoices of the period, not opening items: the condition every query below shares.
@@ -49,21 +49,37 @@ impl Store {
              FROM invoices i CROSS JOIN invoice_lines l ON l.invoice_id = i.id
              WHERE {IN_PERIOD} ORDER BY i.id, l.position"
         ))?;
+        let [
+            invoice_id,
+            article_number,
+            vat_treatment,
+            vat_rate,
+            net_amount,
+        ] = column_indices(
+            &lines,
+            [
+                "invoice_id",
+                "article_number",
+                "vat_treatment",
+                "vat_rate",
+                "net_amount",
+            ],
+        )?;
         let rows = lines.query_map(rusqlite::params![from, to], |row| {
-            let treatment = row.code("vat_treatment", VatTreatment::from_code)?;
-            let article: String = row.get("article_number")?;
+            let treatment = row.code(vat_treatment, VatTreatment::from_code)?;
+            let article: String = row.get(article_number)?;
             let kind = if treatment == VatTreatment::EuServices || services.contains(&article) {
                 PartKind::Service
             } else {
                 PartKind::Goods
             };
             Ok((
-                row.get::<_, i64>("invoice_id")?,
+                row.get::<_, i64>(invoice_id)?,
                 LedgerPart {
                     kind,
                     treatment,
-                    rate: effective_rate(treatment, row.decimal("vat_rate")?),
-                    net: row.decimal("net_amount")?,
+                    rate: effective_rate(treatment, row.decimal(vat_rate)?),
+                    net: row.decimal(net_amount)?,
                 },
             ))
         })?;
@@ -79,20 +95,30 @@ impl Store {
              FROM invoices i CROSS JOIN invoice_charges c ON c.invoice_id = i.id
              WHERE {IN_PERIOD} ORDER BY i.id, c.position"
         ))?;
+        let [invoice_id, kind, vat_treatment, vat_rate, net_amount] = column_indices(
+            &charges,
+            [
+                "invoice_id",
+                "kind",
+                "vat_treatment",
+                "vat_rate",
+                "net_amount",
+            ],
+        )?;
         let rows = charges.query_map(rusqlite::params![from, to], |row| {
-            let treatment = row.code("vat_treatment", VatTreatment::from_code)?;
-            let kind = row.code("kind", |code| match code {
+            let treatment = row.code(vat_treatment, VatTreatment::from_code)?;
+            let kind = row.code(kind, |code| match code {
                 "invoice_fee" => Some(PartKind::InvoiceFee),
                 "freight" => Some(PartKind::Freight),
                 _ => None,
             })?;
             Ok((
-                row.get::<_, i64>("invoice_id")?,
+                row.get::<_, i64>(invoice_id)?,
                 LedgerPart {
                     kind,
                     treatment,
-                    rate: effective_rate(treatment, row.decimal("vat_rate")?),
-                    net: row.decimal("net_amount")?,
+                    rate: effective_rate(treatment, row.decimal(vat_rate)?),
+                    net: row.decimal(net_amount)?,
                 },
             ))
         })?;
@@ -108,12 +134,14 @@ impl Store {
              FROM invoice_vat_summary s JOIN invoices i ON i.id = s.invoice_id
              WHERE {IN_PERIOD} AND s.vat_category = 'S' ORDER BY s.invoice_id, s.position"
         ))?;
+        let [invoice_id, vat_rate, vat_amount] =
+            column_indices(&vat, ["invoice_id", "vat_rate", "vat_amount"])?;
         let rows = vat.query_map(rusqlite::params![from, to], |row| {
             Ok((
-                row.get::<_, i64>("invoice_id")?,
+                row.get::<_, i64>(invoice_id)?,
                 LedgerVat {
-                    rate: row.decimal("vat_rate")?,
-                    amount: row.decimal("vat_amount")?,
+                    rate: row.decimal(vat_rate)?,
+                    amount: row.decimal(vat_amount)?,
                 },
             ))
         })?;
