@@ -3,16 +3,19 @@
 use fakturera_core::Text;
 use fakturera_core::unit::Unit;
 use fakturera_core::vat_rates::VatRateClass;
+use rusqlite::ToSql;
 use rust_decimal::Decimal;
 
+use crate::column_list::{ColumnList, MappedTable, owned};
 use crate::error::StoreError;
+use crate::named_columns::NamedColumns;
 use crate::open::Store;
 use crate::record_ids::ArticleId;
 use crate::register_query::{
     MATCH_RANK_SQL, RegisterQuery, like_pattern, part_start_pattern, search_text,
     word_start_pattern,
 };
-use crate::sql_values::{StoredDecimal, bool_at, code_at, decimal_at};
+use crate::sql_values::StoredDecimal;
 
 /// An article (product.md, "Articles"). The VAT rate is a class, looked up for the invoice date,
 /// because rates change by law (food 12 % → 6 % from 2026-04-01).
@@ -29,32 +32,41 @@ pub struct Article {
     pub archived: bool,
 }
 
-pub(crate) const ARTICLE_COLUMNS: &str =
-    "article_number, name, unit, unit_price, vat_rate_class, is_service, archived, search_text";
+/// The article's columns and values: what is written, and (but `search_text`) what is read.
+pub(crate) const ARTICLE_COLUMNS: ColumnList<Article> = ColumnList(&[
+    ("article_number", |a| a.article_number.to_sql()),
+    ("name", |a| a.name.to_sql()),
+    ("unit", |a| a.unit.as_str().to_sql()),
+    ("unit_price", |a| owned(StoredDecimal(a.unit_price))),
+    ("vat_rate_class", |a| a.vat_rate_class.code().to_sql()),
+    ("is_service", |a| a.is_service.to_sql()),
+    ("archived", |a| a.archived.to_sql()),
+    // What the register search matches; never read back.
+    ("search_text", |a| {
+        owned(search_text(&[&a.name, &a.article_number]))
+    }),
+]);
 
-pub(crate) fn article_from_row(row: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Article> {
+/// The register's columns: the id it is found by and the written columns.
+pub(crate) fn mapped_tables() -> Vec<MappedTable> {
+    vec![("articles", ARTICLE_COLUMNS.names().chain(["id"]).collect())]
+}
+
+pub(crate) fn article_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Article> {
     Ok(Article {
-        article_number: row.get(first)?,
-        name: row.get(first + 1)?,
-        unit: Unit::new(row.get::<_, String>(first + 2)?),
-        unit_price: decimal_at(row, first + 3)?,
-        vat_rate_class: code_at(row, first + 4, VatRateClass::from_code)?,
-        is_service: bool_at(row, first + 5)?,
-        archived: bool_at(row, first + 6)?,
+        article_number: row.get("article_number")?,
+        name: row.get("name")?,
+        unit: Unit::new(row.get::<_, String>("unit")?),
+        unit_price: row.decimal("unit_price")?,
+        vat_rate_class: row.code("vat_rate_class", VatRateClass::from_code)?,
+        is_service: row.get("is_service")?,
+        archived: row.get("archived")?,
     })
 }
 
-fn article_params(article: &Article) -> [Box<dyn rusqlite::ToSql + '_>; 8] {
-    [
-        Box::new(&article.article_number),
-        Box::new(&article.name),
-        Box::new(article.unit.as_str()),
-        Box::new(StoredDecimal(article.unit_price)),
-        Box::new(article.vat_rate_class.code()),
-        Box::new(article.is_service),
-        Box::new(article.archived),
-        Box::new(search_text(&[&article.name, &article.article_number])),
-    ]
+/// The columns an article is read from: its id and the written columns.
+pub(crate) fn article_select() -> String {
+    format!("id, {}", ARTICLE_COLUMNS.select_list(None))
 }
 
 impl Store {
@@ -69,11 +81,12 @@ impl Store {
 
     pub fn article(&self, id: ArticleId) -> Result<Article, StoreError> {
         let mut statement = self.connection.prepare_cached(&format!(
-            "SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?1"
+            "SELECT {} FROM articles WHERE id = ?1",
+            article_select()
         ))?;
         let mut rows = statement.query([id])?;
         match rows.next()? {
-            Some(row) => Ok(article_from_row(row, 0)?),
+            Some(row) => Ok(article_from_row(row)?),
             None => Err(StoreError::not_found("artikel", "article", id)),
         }
     }
@@ -84,11 +97,12 @@ impl Store {
         article_number: &str,
     ) -> Result<Option<(ArticleId, Article)>, StoreError> {
         let mut statement = self.connection.prepare_cached(&format!(
-            "SELECT id, {ARTICLE_COLUMNS} FROM articles WHERE article_number = ?1"
+            "SELECT {} FROM articles WHERE article_number = ?1",
+            article_select()
         ))?;
         let mut rows = statement.query([article_number])?;
         match rows.next()? {
-            Some(row) => Ok(Some((row.get(0)?, article_from_row(row, 1)?))),
+            Some(row) => Ok(Some((row.get("id")?, article_from_row(row)?))),
             None => Ok(None),
         }
     }
@@ -96,10 +110,11 @@ impl Store {
     /// A page of articles ordered by name, optionally filtered by name or number.
     pub fn articles(&self, query: &RegisterQuery) -> Result<Vec<(ArticleId, Article)>, StoreError> {
         let mut statement = self.connection.prepare_cached(&format!(
-            "SELECT id, {ARTICLE_COLUMNS} FROM articles
+            "SELECT {} FROM articles
              WHERE (?1 IS NULL OR search_text LIKE ?1 ESCAPE '\\') AND (?2 OR archived = 0)
              ORDER BY {MATCH_RANK_SQL}, name COLLATE NOCASE, id
-             LIMIT ?3 OFFSET ?4"
+             LIMIT ?3 OFFSET ?4",
+            article_select()
         ))?;
         let pattern = query.search.as_deref().map(like_pattern);
         let part_start = query.search.as_deref().map(part_start_pattern);
@@ -113,7 +128,7 @@ impl Store {
                 part_start,
                 word_start
             ],
-            |row| Ok((row.get::<_, ArticleId>(0)?, article_from_row(row, 1)?)),
+            |row| Ok((row.get::<_, ArticleId>("id")?, article_from_row(row)?)),
         )?;
         Ok(rows.collect::<Result<Vec<_>, _>>()?)
     }
@@ -125,11 +140,8 @@ pub(crate) fn insert_article(
     article: &Article,
 ) -> Result<ArticleId, StoreError> {
     check_article(article)?;
-    connection
-        .prepare_cached(&format!(
-            "INSERT INTO articles ({ARTICLE_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-        ))?
-        .execute(rusqlite::params_from_iter(article_params(article).iter()))
+    ARTICLE_COLUMNS
+        .insert(connection, "articles", article)
         .map_err(|error| duplicate_number_or(error, &article.article_number))?;
     Ok(ArticleId(connection.last_insert_rowid()))
 }
@@ -141,15 +153,8 @@ pub(crate) fn update_article_row(
     article: &Article,
 ) -> Result<(), StoreError> {
     check_article(article)?;
-    let mut params: Vec<Box<dyn rusqlite::ToSql + '_>> =
-        article_params(article).into_iter().collect();
-    params.push(Box::new(id));
-    let changed = connection
-        .prepare_cached(
-            "UPDATE articles SET article_number = ?1, name = ?2, unit = ?3, unit_price = ?4,
-             vat_rate_class = ?5, is_service = ?6, archived = ?7, search_text = ?8 WHERE id = ?9",
-        )?
-        .execute(rusqlite::params_from_iter(params.iter()))
+    let changed = ARTICLE_COLUMNS
+        .update(connection, "articles", article, "id", &id)
         .map_err(|error| duplicate_number_or(error, &article.article_number))?;
     if changed == 0 {
         return Err(StoreError::not_found("artikel", "article", id));

@@ -4,6 +4,7 @@
 
 use fakturera_core::Text;
 
+use crate::column_list::MappedTable;
 use crate::error::StoreError;
 use crate::open::Store;
 
@@ -50,6 +51,20 @@ pub struct AutoInvoiceSettings {
     pub paused: Option<Text>,
 }
 
+/// The settings row's columns, read and written by the SQL below.
+pub(crate) fn mapped_tables() -> Vec<MappedTable> {
+    vec![(
+        "autoinvoice_settings",
+        vec![
+            "environment",
+            "sandbox_url",
+            "concurrency",
+            "paused_sv",
+            "paused_en",
+        ],
+    )]
+}
+
 impl Store {
     pub fn autoinvoice_settings(&self) -> Result<AutoInvoiceSettings, StoreError> {
         let settings = self.connection.query_row(
@@ -57,14 +72,14 @@ impl Store {
              FROM autoinvoice_settings WHERE id = 1",
             [],
             |row| {
-                let environment: String = row.get(0)?;
-                let paused_sv: Option<String> = row.get(3)?;
-                let paused_en: Option<String> = row.get(4)?;
+                let environment: String = row.get("environment")?;
+                let paused_sv: Option<String> = row.get("paused_sv")?;
+                let paused_en: Option<String> = row.get("paused_en")?;
                 Ok(AutoInvoiceSettings {
                     environment: AutoInvoiceEnvironment::from_code(&environment)
                         .unwrap_or_default(),
-                    sandbox_url: row.get(1)?,
-                    concurrency: row.get(2)?,
+                    sandbox_url: row.get("sandbox_url")?,
+                    concurrency: row.get("concurrency")?,
                     paused: paused_sv.zip(paused_en).map(|(sv, en)| Text::new(sv, en)),
                 })
             },
@@ -81,14 +96,14 @@ impl Store {
         concurrency: u32,
     ) -> Result<(), StoreError> {
         self.connection.execute(
-            "UPDATE autoinvoice_settings SET environment = ?1, sandbox_url = ?2, concurrency = ?3,
-                 paused_sv = NULL, paused_en = NULL
+            "UPDATE autoinvoice_settings SET environment = :environment, sandbox_url = :sandbox_url,
+                 concurrency = :concurrency, paused_sv = NULL, paused_en = NULL
              WHERE id = 1",
-            rusqlite::params![
-                environment.code(),
-                sandbox_url.trim(),
-                concurrency.clamp(1, 32)
-            ],
+            rusqlite::named_params! {
+                ":environment": environment.code(),
+                ":sandbox_url": sandbox_url.trim(),
+                ":concurrency": concurrency.clamp(1, 32),
+            },
         )?;
         Ok(())
     }
@@ -96,11 +111,11 @@ impl Store {
     /// Pauses sending with the reason (`Some`), or resumes it (`None`).
     pub fn set_autoinvoice_paused(&self, reason: Option<&Text>) -> Result<(), StoreError> {
         self.connection.execute(
-            "UPDATE autoinvoice_settings SET paused_sv = ?1, paused_en = ?2 WHERE id = 1",
-            rusqlite::params![
-                reason.map(|text| text.sv.as_str()),
-                reason.map(|text| text.en.as_str())
-            ],
+            "UPDATE autoinvoice_settings SET paused_sv = :sv, paused_en = :en WHERE id = 1",
+            rusqlite::named_params! {
+                ":sv": reason.map(|text| text.sv.as_str()),
+                ":en": reason.map(|text| text.en.as_str()),
+            },
         )?;
         Ok(())
     }
@@ -113,8 +128,9 @@ impl Store {
         company_id: &str,
     ) -> Result<(), StoreError> {
         self.connection.execute(
-            "UPDATE company SET autoinvoice_enabled = ?1, autoinvoice_company_id = ?2 WHERE id = 1",
-            rusqlite::params![enabled, company_id.trim()],
+            "UPDATE company SET autoinvoice_enabled = :enabled, autoinvoice_company_id = :company_id
+             WHERE id = 1",
+            rusqlite::named_params! { ":enabled": enabled, ":company_id": company_id.trim() },
         )?;
         Ok(())
     }

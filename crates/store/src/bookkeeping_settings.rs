@@ -2,8 +2,9 @@
 //! the BAS defaults, which live in the code), the verification series and the financial year.
 
 use fakturera_core::Text;
-use rusqlite::TransactionBehavior;
+use rusqlite::{ToSql, TransactionBehavior};
 
+use crate::column_list::{ColumnList, MappedTable};
 use crate::error::StoreError;
 use crate::open::Store;
 
@@ -24,35 +25,56 @@ pub struct BookkeepingSettings {
     pub fiscal_year_first_month: u32,
 }
 
+const ACCOUNT_COLUMNS: ColumnList<StoredAccount> = ColumnList(&[
+    ("key", |a| a.key.to_sql()),
+    ("account", |a| a.account.to_sql()),
+    ("name", |a| a.name.to_sql()),
+]);
+
+const SETTINGS_COLUMNS: ColumnList<BookkeepingSettings> = ColumnList(&[
+    ("invoice_series", |s| s.invoice_series.to_sql()),
+    ("payment_series", |s| s.payment_series.to_sql()),
+    ("fiscal_year_first_month", |s| {
+        s.fiscal_year_first_month.to_sql()
+    }),
+]);
+
+pub(crate) fn mapped_tables() -> Vec<MappedTable> {
+    vec![
+        ("bookkeeping_accounts", ACCOUNT_COLUMNS.names().collect()),
+        ("bookkeeping_settings", SETTINGS_COLUMNS.names().collect()),
+    ]
+}
+
 impl Store {
     /// The accounts the user has changed, by key.
     pub fn bookkeeping_accounts(&self) -> Result<Vec<StoredAccount>, StoreError> {
-        let mut statement = self
-            .connection
-            .prepare_cached("SELECT key, account, name FROM bookkeeping_accounts ORDER BY key")?;
+        let mut statement = self.connection.prepare_cached(&format!(
+            "SELECT {} FROM bookkeeping_accounts ORDER BY key",
+            ACCOUNT_COLUMNS.select_list(None)
+        ))?;
         let rows = statement.query_map([], |row| {
             Ok(StoredAccount {
-                key: row.get(0)?,
-                account: row.get(1)?,
-                name: row.get(2)?,
+                key: row.get("key")?,
+                account: row.get("account")?,
+                name: row.get("name")?,
             })
         })?;
         Ok(rows.collect::<Result<Vec<_>, _>>()?)
     }
 
     pub fn bookkeeping_settings(&self) -> Result<BookkeepingSettings, StoreError> {
-        Ok(self.connection.query_row(
-            "SELECT invoice_series, payment_series, fiscal_year_first_month
-             FROM bookkeeping_settings WHERE id = 1",
-            [],
-            |row| {
-                Ok(BookkeepingSettings {
-                    invoice_series: row.get(0)?,
-                    payment_series: row.get(1)?,
-                    fiscal_year_first_month: row.get(2)?,
-                })
-            },
-        )?)
+        let sql = format!(
+            "SELECT {} FROM bookkeeping_settings WHERE id = 1",
+            SETTINGS_COLUMNS.select_list(None)
+        );
+        Ok(self.connection.query_row(&sql, [], |row| {
+            Ok(BookkeepingSettings {
+                invoice_series: row.get("invoice_series")?,
+                payment_series: row.get("payment_series")?,
+                fiscal_year_first_month: row.get("fiscal_year_first_month")?,
+            })
+        })?)
     }
 
     /// Replaces the changed accounts and the settings in one transaction.
@@ -75,20 +97,9 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         transaction.execute("DELETE FROM bookkeeping_accounts", [])?;
         for account in accounts {
-            transaction.execute(
-                "INSERT INTO bookkeeping_accounts (key, account, name) VALUES (?1, ?2, ?3)",
-                rusqlite::params![account.key, account.account, account.name],
-            )?;
+            ACCOUNT_COLUMNS.insert(&transaction, "bookkeeping_accounts", account)?;
         }
-        transaction.execute(
-            "UPDATE bookkeeping_settings SET invoice_series = ?1, payment_series = ?2,
-                    fiscal_year_first_month = ?3 WHERE id = 1",
-            rusqlite::params![
-                settings.invoice_series,
-                settings.payment_series,
-                settings.fiscal_year_first_month
-            ],
-        )?;
+        SETTINGS_COLUMNS.update(&transaction, "bookkeeping_settings", settings, "id", &1)?;
         transaction.commit()?;
         Ok(())
     }

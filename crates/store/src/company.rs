@@ -3,12 +3,15 @@
 use fakturera_core::Language;
 use fakturera_core::party::{Address, Seller};
 use fakturera_core::payment_terms::PaymentTerms;
+use rusqlite::ToSql;
 use rust_decimal::Decimal;
 
+use crate::column_list::{ColumnList, MappedTable, owned};
 use crate::delivery_choice::DeliveryChoice;
 use crate::error::StoreError;
+use crate::named_columns::{NamedColumns, address_named};
 use crate::open::Store;
-use crate::sql_values::{StoredDecimal, bool_at, code_at, decimal_at, optional_decimal_at};
+use crate::sql_values::StoredDecimal;
 
 /// The company register (product.md, "Company"). Text fields are `""` when not given.
 /// Identifiers are stored as given; the app validates and normalises them before saving.
@@ -73,101 +76,102 @@ pub struct Logo {
     pub media_type: String,
 }
 
-const COMPANY_COLUMNS: &str = "name, org_number, vat_number, f_tax_approved, \
-    street, street2, postal_code, city, country_code, \
-    visiting_street, visiting_street2, visiting_postal_code, visiting_city, visiting_country_code, \
-    phone, email, website, contact_name, bankgiro, plusgiro, iban, bic, late_payment_interest, \
-    default_payment_terms, invoice_fee, default_delivery, language, cash_rounding, \
-    autoinvoice_enabled, autoinvoice_company_id";
+/// The company's columns and values, written and read whole (the logo has columns of its own).
+const COMPANY_COLUMNS: ColumnList<Company> = ColumnList(&[
+    ("name", |c| c.name.to_sql()),
+    ("org_number", |c| c.org_number.to_sql()),
+    ("vat_number", |c| c.vat_number.to_sql()),
+    ("f_tax_approved", |c| c.f_tax_approved.to_sql()),
+    ("street", |c| c.address.street.to_sql()),
+    ("street2", |c| c.address.street2.to_sql()),
+    ("postal_code", |c| c.address.postal_code.to_sql()),
+    ("city", |c| c.address.city.to_sql()),
+    ("country_code", |c| c.address.country_code.to_sql()),
+    ("visiting_street", |c| c.visiting_address.street.to_sql()),
+    ("visiting_street2", |c| c.visiting_address.street2.to_sql()),
+    ("visiting_postal_code", |c| {
+        c.visiting_address.postal_code.to_sql()
+    }),
+    ("visiting_city", |c| c.visiting_address.city.to_sql()),
+    ("visiting_country_code", |c| {
+        c.visiting_address.country_code.to_sql()
+    }),
+    ("phone", |c| c.phone.to_sql()),
+    ("email", |c| c.email.to_sql()),
+    ("website", |c| c.website.to_sql()),
+    ("contact_name", |c| c.contact_name.to_sql()),
+    ("bankgiro", |c| c.bankgiro.to_sql()),
+    ("plusgiro", |c| c.plusgiro.to_sql()),
+    ("iban", |c| c.iban.to_sql()),
+    ("bic", |c| c.bic.to_sql()),
+    ("late_payment_interest", |c| {
+        owned(c.late_payment_interest.map(StoredDecimal))
+    }),
+    ("default_payment_terms", |c| {
+        owned(c.default_payment_terms.code())
+    }),
+    ("invoice_fee", |c| owned(StoredDecimal(c.invoice_fee))),
+    ("default_delivery", |c| c.default_delivery.code().to_sql()),
+    ("language", |c| c.language.code().to_sql()),
+    ("cash_rounding", |c| c.cash_rounding.to_sql()),
+    ("autoinvoice_enabled", |c| c.autoinvoice_enabled.to_sql()),
+    ("autoinvoice_company_id", |c| {
+        c.autoinvoice_company_id.to_sql()
+    }),
+]);
 
-fn address_at(row: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Address> {
-    Ok(Address {
-        street: row.get(first)?,
-        street2: row.get(first + 1)?,
-        postal_code: row.get(first + 2)?,
-        city: row.get(first + 3)?,
-        country_code: row.get(first + 4)?,
+/// The logo's columns, read and written on their own by `company_logo`/`set_company_logo`.
+const LOGO_COLUMNS: [&str; 2] = ["logo", "logo_media_type"];
+
+pub(crate) fn mapped_tables() -> Vec<MappedTable> {
+    vec![(
+        "company",
+        COMPANY_COLUMNS.names().chain(LOGO_COLUMNS).collect(),
+    )]
+}
+
+fn company_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Company> {
+    Ok(Company {
+        name: row.get("name")?,
+        org_number: row.get("org_number")?,
+        vat_number: row.get("vat_number")?,
+        f_tax_approved: row.get("f_tax_approved")?,
+        address: address_named(row, "")?,
+        visiting_address: address_named(row, "visiting_")?,
+        phone: row.get("phone")?,
+        email: row.get("email")?,
+        website: row.get("website")?,
+        contact_name: row.get("contact_name")?,
+        bankgiro: row.get("bankgiro")?,
+        plusgiro: row.get("plusgiro")?,
+        iban: row.get("iban")?,
+        bic: row.get("bic")?,
+        late_payment_interest: row.optional_decimal("late_payment_interest")?,
+        default_payment_terms: row.code("default_payment_terms", |code| {
+            PaymentTerms::parse(code).ok()
+        })?,
+        invoice_fee: row.decimal("invoice_fee")?,
+        default_delivery: row.code("default_delivery", DeliveryChoice::from_code)?,
+        language: row.code("language", Language::from_code)?,
+        cash_rounding: row.get("cash_rounding")?,
+        autoinvoice_enabled: row.get("autoinvoice_enabled")?,
+        autoinvoice_company_id: row.get("autoinvoice_company_id")?,
     })
 }
 
 impl Store {
     /// The company record. A new file has one with an empty name and the defaults.
     pub fn company(&self) -> Result<Company, StoreError> {
-        let sql = format!("SELECT {COMPANY_COLUMNS} FROM company WHERE id = 1");
-        let company = self.connection.query_row(&sql, [], |row| {
-            Ok(Company {
-                name: row.get(0)?,
-                org_number: row.get(1)?,
-                vat_number: row.get(2)?,
-                f_tax_approved: bool_at(row, 3)?,
-                address: address_at(row, 4)?,
-                visiting_address: address_at(row, 9)?,
-                phone: row.get(14)?,
-                email: row.get(15)?,
-                website: row.get(16)?,
-                contact_name: row.get(17)?,
-                bankgiro: row.get(18)?,
-                plusgiro: row.get(19)?,
-                iban: row.get(20)?,
-                bic: row.get(21)?,
-                late_payment_interest: optional_decimal_at(row, 22)?,
-                default_payment_terms: code_at(row, 23, |code| PaymentTerms::parse(code).ok())?,
-                invoice_fee: decimal_at(row, 24)?,
-                default_delivery: code_at(row, 25, DeliveryChoice::from_code)?,
-                language: code_at(row, 26, Language::from_code)?,
-                cash_rounding: bool_at(row, 27)?,
-                autoinvoice_enabled: bool_at(row, 28)?,
-                autoinvoice_company_id: row.get(29)?,
-            })
-        })?;
-        Ok(company)
+        let sql = format!(
+            "SELECT {} FROM company WHERE id = 1",
+            COMPANY_COLUMNS.select_list(None)
+        );
+        Ok(self.connection.query_row(&sql, [], company_from_row)?)
     }
 
     /// Replaces the company record (all fields at once, as the settings form saves them).
     pub fn set_company(&self, company: &Company) -> Result<(), StoreError> {
-        let assignments: Vec<String> = COMPANY_COLUMNS
-            .split(',')
-            .enumerate()
-            .map(|(index, column)| format!("{} = ?{}", column.trim(), index + 1))
-            .collect();
-        let sql = format!("UPDATE company SET {} WHERE id = 1", assignments.join(", "));
-        let address = &company.address;
-        let visiting = &company.visiting_address;
-        self.connection.execute(
-            &sql,
-            rusqlite::params![
-                company.name,
-                company.org_number,
-                company.vat_number,
-                company.f_tax_approved,
-                address.street,
-                address.street2,
-                address.postal_code,
-                address.city,
-                address.country_code,
-                visiting.street,
-                visiting.street2,
-                visiting.postal_code,
-                visiting.city,
-                visiting.country_code,
-                company.phone,
-                company.email,
-                company.website,
-                company.contact_name,
-                company.bankgiro,
-                company.plusgiro,
-                company.iban,
-                company.bic,
-                company.late_payment_interest.map(StoredDecimal),
-                company.default_payment_terms.code(),
-                StoredDecimal(company.invoice_fee),
-                company.default_delivery.code(),
-                company.language.code(),
-                company.cash_rounding,
-                company.autoinvoice_enabled,
-                company.autoinvoice_company_id,
-            ],
-        )?;
+        COMPANY_COLUMNS.update(&self.connection, "company", company, "id", &1)?;
         Ok(())
     }
 
@@ -177,8 +181,8 @@ impl Store {
             "SELECT logo, logo_media_type FROM company WHERE id = 1",
             [],
             |row| {
-                let bytes: Option<Vec<u8>> = row.get(0)?;
-                let media_type: Option<String> = row.get(1)?;
+                let bytes: Option<Vec<u8>> = row.get("logo")?;
+                let media_type: Option<String> = row.get("logo_media_type")?;
                 Ok(bytes
                     .zip(media_type)
                     .map(|(bytes, media_type)| Logo { bytes, media_type }))

@@ -7,16 +7,18 @@ use fakturera_core::money::Currency;
 use fakturera_core::party::{Address, Buyer, BuyerKind};
 use fakturera_core::payment_terms::PaymentTerms;
 use fakturera_core::vat::VatTreatment;
+use rusqlite::ToSql;
 
+use crate::column_list::{ColumnList, MappedTable, owned};
 use crate::delivery_choice::DeliveryChoice;
 use crate::error::StoreError;
+use crate::named_columns::{NamedColumns, address_named};
 use crate::open::Store;
 use crate::record_ids::CustomerId;
 use crate::register_query::{
     MATCH_RANK_SQL, RegisterQuery, like_pattern, part_start_pattern, search_text,
     word_start_pattern,
 };
-use crate::sql_values::{bool_at, code_at};
 
 /// A customer as kept in the register (product.md, "Customers"). Text fields are `""` when not
 /// given; identifiers are validated and normalised by the app before saving.
@@ -118,56 +120,104 @@ pub(crate) fn buyer_kind_from_code(code: &str) -> Option<BuyerKind> {
     }
 }
 
-pub(crate) const CUSTOMER_COLUMNS: &str = "customer_number, kind, name, legal_id, vat_number, \
-    street, street2, postal_code, city, country_code, has_delivery_address, \
-    delivery_street, delivery_street2, delivery_postal_code, delivery_city, delivery_country_code, \
-    email, phone, contact_name, our_reference, your_reference, buyer_reference, payment_terms, \
-    currency, language, delivery_choice, vat_treatment, einvoice_address, einvoice_checked_at, notes, archived, \
-    search_text";
+/// The customer's columns and values: what is written, and (but `search_text`) what is read.
+pub(crate) const CUSTOMER_COLUMNS: ColumnList<Customer> = ColumnList(&[
+    ("customer_number", |c| c.customer_number.to_sql()),
+    ("kind", |c| buyer_kind_code(c.kind).to_sql()),
+    ("name", |c| c.name.to_sql()),
+    ("legal_id", |c| c.legal_id.to_sql()),
+    ("vat_number", |c| c.vat_number.to_sql()),
+    ("street", |c| c.address.street.to_sql()),
+    ("street2", |c| c.address.street2.to_sql()),
+    ("postal_code", |c| c.address.postal_code.to_sql()),
+    ("city", |c| c.address.city.to_sql()),
+    ("country_code", |c| c.address.country_code.to_sql()),
+    ("has_delivery_address", |c| {
+        owned(c.delivery_address.is_some())
+    }),
+    ("delivery_street", |c| delivery(c, |a| &a.street).to_sql()),
+    ("delivery_street2", |c| delivery(c, |a| &a.street2).to_sql()),
+    ("delivery_postal_code", |c| {
+        delivery(c, |a| &a.postal_code).to_sql()
+    }),
+    ("delivery_city", |c| delivery(c, |a| &a.city).to_sql()),
+    ("delivery_country_code", |c| {
+        delivery(c, |a| &a.country_code).to_sql()
+    }),
+    ("email", |c| c.email.to_sql()),
+    ("phone", |c| c.phone.to_sql()),
+    ("contact_name", |c| c.contact_name.to_sql()),
+    ("our_reference", |c| c.our_reference.to_sql()),
+    ("your_reference", |c| c.your_reference.to_sql()),
+    ("buyer_reference", |c| c.buyer_reference.to_sql()),
+    ("payment_terms", |c| {
+        owned(c.payment_terms.map(PaymentTerms::code))
+    }),
+    ("currency", |c| c.currency.code().to_sql()),
+    ("language", |c| c.language.code().to_sql()),
+    ("delivery_choice", |c| c.delivery_choice.code().to_sql()),
+    ("vat_treatment", |c| c.vat_treatment.code().to_sql()),
+    ("einvoice_address", |c| c.einvoice_address.to_sql()),
+    ("einvoice_checked_at", |c| c.einvoice_checked_at.to_sql()),
+    ("notes", |c| c.notes.to_sql()),
+    ("archived", |c| c.archived.to_sql()),
+    // What the register search matches; never read back.
+    ("search_text", |c| {
+        owned(search_text(&[&c.name, &c.customer_number, &c.legal_id]))
+    }),
+]);
 
-pub(crate) fn customer_from_row(
-    row: &rusqlite::Row<'_>,
-    first: usize,
-) -> rusqlite::Result<Customer> {
-    let at = |offset: usize| first + offset;
-    let address_from = |start: usize| -> rusqlite::Result<Address> {
-        Ok(Address {
-            street: row.get(at(start))?,
-            street2: row.get(at(start + 1))?,
-            postal_code: row.get(at(start + 2))?,
-            city: row.get(at(start + 3))?,
-            country_code: row.get(at(start + 4))?,
-        })
-    };
-    let payment_terms: Option<String> = row.get(at(22))?;
+/// The register's columns: the id it is found by and the written columns.
+pub(crate) fn mapped_tables() -> Vec<MappedTable> {
+    vec![(
+        "customers",
+        CUSTOMER_COLUMNS.names().chain(["id"]).collect(),
+    )]
+}
+
+/// One part of the delivery address, `""` when there is none.
+fn delivery(customer: &Customer, part: fn(&Address) -> &String) -> &str {
+    customer
+        .delivery_address
+        .as_ref()
+        .map_or("", |address| part(address))
+}
+
+pub(crate) fn customer_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Customer> {
+    let payment_terms: Option<String> = row.get("payment_terms")?;
     Ok(Customer {
-        customer_number: row.get(at(0))?,
-        kind: code_at(row, at(1), buyer_kind_from_code)?,
-        name: row.get(at(2))?,
-        legal_id: row.get(at(3))?,
-        vat_number: row.get(at(4))?,
-        address: address_from(5)?,
-        delivery_address: if bool_at(row, at(10))? {
-            Some(address_from(11)?)
+        customer_number: row.get("customer_number")?,
+        kind: row.code("kind", buyer_kind_from_code)?,
+        name: row.get("name")?,
+        legal_id: row.get("legal_id")?,
+        vat_number: row.get("vat_number")?,
+        address: address_named(row, "")?,
+        delivery_address: if row.get("has_delivery_address")? {
+            Some(address_named(row, "delivery_")?)
         } else {
             None
         },
-        email: row.get(at(16))?,
-        phone: row.get(at(17))?,
-        contact_name: row.get(at(18))?,
-        our_reference: row.get(at(19))?,
-        your_reference: row.get(at(20))?,
-        buyer_reference: row.get(at(21))?,
+        email: row.get("email")?,
+        phone: row.get("phone")?,
+        contact_name: row.get("contact_name")?,
+        our_reference: row.get("our_reference")?,
+        your_reference: row.get("your_reference")?,
+        buyer_reference: row.get("buyer_reference")?,
         payment_terms: payment_terms.and_then(|code| PaymentTerms::parse(&code).ok()),
-        currency: code_at(row, at(23), |code| Currency::parse(code).ok())?,
-        language: code_at(row, at(24), Language::from_code)?,
-        delivery_choice: code_at(row, at(25), DeliveryChoice::from_code)?,
-        vat_treatment: code_at(row, at(26), VatTreatment::from_code)?,
-        einvoice_address: row.get(at(27))?,
-        einvoice_checked_at: row.get(at(28))?,
-        notes: row.get(at(29))?,
-        archived: bool_at(row, at(30))?,
+        currency: row.code("currency", |code| Currency::parse(code).ok())?,
+        language: row.code("language", Language::from_code)?,
+        delivery_choice: row.code("delivery_choice", DeliveryChoice::from_code)?,
+        vat_treatment: row.code("vat_treatment", VatTreatment::from_code)?,
+        einvoice_address: row.get("einvoice_address")?,
+        einvoice_checked_at: row.get("einvoice_checked_at")?,
+        notes: row.get("notes")?,
+        archived: row.get("archived")?,
     })
+}
+
+/// The columns a customer is read from: its id and the written columns.
+pub(crate) fn customer_select() -> String {
+    format!("id, {}", CUSTOMER_COLUMNS.select_list(None))
 }
 
 impl Store {
@@ -182,11 +232,11 @@ impl Store {
     }
 
     pub fn customer(&self, id: CustomerId) -> Result<Customer, StoreError> {
-        let sql = format!("SELECT {CUSTOMER_COLUMNS} FROM customers WHERE id = ?1");
+        let sql = format!("SELECT {} FROM customers WHERE id = ?1", customer_select());
         let mut statement = self.connection.prepare_cached(&sql)?;
         let mut rows = statement.query([id])?;
         match rows.next()? {
-            Some(row) => Ok(customer_from_row(row, 0)?),
+            Some(row) => Ok(customer_from_row(row)?),
             None => Err(StoreError::not_found("kund", "customer", id)),
         }
     }
@@ -198,11 +248,12 @@ impl Store {
         query: &RegisterQuery,
     ) -> Result<Vec<(CustomerId, Customer)>, StoreError> {
         let sql = format!(
-            "SELECT id, {CUSTOMER_COLUMNS} FROM customers
+            "SELECT {} FROM customers
              WHERE (?1 IS NULL OR search_text LIKE ?1 ESCAPE '\\')
                AND (?2 OR archived = 0)
              ORDER BY {MATCH_RANK_SQL}, name COLLATE NOCASE, id
-             LIMIT ?3 OFFSET ?4"
+             LIMIT ?3 OFFSET ?4",
+            customer_select()
         );
         let mut statement = self.connection.prepare_cached(&sql)?;
         let pattern = query.search.as_deref().map(like_pattern);
@@ -217,7 +268,7 @@ impl Store {
                 part_start,
                 word_start
             ],
-            |row| Ok((row.get::<_, CustomerId>(0)?, customer_from_row(row, 1)?)),
+            |row| Ok((row.get::<_, CustomerId>("id")?, customer_from_row(row)?)),
         )?;
         Ok(rows.collect::<Result<Vec<_>, _>>()?)
     }
@@ -227,12 +278,14 @@ impl Store {
         &self,
         customer_number: &str,
     ) -> Result<Option<(CustomerId, Customer)>, StoreError> {
-        let sql =
-            format!("SELECT id, {CUSTOMER_COLUMNS} FROM customers WHERE customer_number = ?1");
+        let sql = format!(
+            "SELECT {} FROM customers WHERE customer_number = ?1",
+            customer_select()
+        );
         let mut statement = self.connection.prepare_cached(&sql)?;
         let mut rows = statement.query([customer_number])?;
         match rows.next()? {
-            Some(row) => Ok(Some((row.get(0)?, customer_from_row(row, 1)?))),
+            Some(row) => Ok(Some((row.get("id")?, customer_from_row(row)?))),
             None => Ok(None),
         }
     }
@@ -255,16 +308,8 @@ pub(crate) fn insert_customer(
     customer: &Customer,
 ) -> Result<CustomerId, StoreError> {
     check_customer(customer)?;
-    let placeholders: Vec<String> = (1..=CUSTOMER_COLUMNS.split(',').count())
-        .map(|n| format!("?{n}"))
-        .collect();
-    let sql = format!(
-        "INSERT INTO customers ({CUSTOMER_COLUMNS}) VALUES ({})",
-        placeholders.join(", ")
-    );
-    connection
-        .prepare_cached(&sql)?
-        .execute(rusqlite::params_from_iter(customer_params(customer).iter()))
+    CUSTOMER_COLUMNS
+        .insert(connection, "customers", customer)
         .map_err(|error| duplicate_number_or(error, &customer.customer_number))?;
     Ok(CustomerId(connection.last_insert_rowid()))
 }
@@ -276,68 +321,13 @@ pub(crate) fn update_customer_row(
     customer: &Customer,
 ) -> Result<(), StoreError> {
     check_customer(customer)?;
-    let assignments: Vec<String> = CUSTOMER_COLUMNS
-        .split(',')
-        .enumerate()
-        .map(|(index, column)| format!("{} = ?{}", column.trim(), index + 1))
-        .collect();
-    let id_placeholder = assignments.len() + 1;
-    let sql = format!(
-        "UPDATE customers SET {} WHERE id = ?{id_placeholder}",
-        assignments.join(", ")
-    );
-    let mut params = customer_params(customer);
-    params.push(Box::new(id));
-    let changed = connection
-        .prepare_cached(&sql)?
-        .execute(rusqlite::params_from_iter(params.iter()))
+    let changed = CUSTOMER_COLUMNS
+        .update(connection, "customers", customer, "id", &id)
         .map_err(|error| duplicate_number_or(error, &customer.customer_number))?;
     if changed == 0 {
         return Err(StoreError::not_found("kund", "customer", id));
     }
     Ok(())
-}
-
-fn customer_params(customer: &Customer) -> Vec<Box<dyn rusqlite::ToSql + '_>> {
-    let delivery = customer.delivery_address.clone().unwrap_or_default();
-    vec![
-        Box::new(&customer.customer_number),
-        Box::new(buyer_kind_code(customer.kind)),
-        Box::new(&customer.name),
-        Box::new(&customer.legal_id),
-        Box::new(&customer.vat_number),
-        Box::new(&customer.address.street),
-        Box::new(&customer.address.street2),
-        Box::new(&customer.address.postal_code),
-        Box::new(&customer.address.city),
-        Box::new(&customer.address.country_code),
-        Box::new(customer.delivery_address.is_some()),
-        Box::new(delivery.street),
-        Box::new(delivery.street2),
-        Box::new(delivery.postal_code),
-        Box::new(delivery.city),
-        Box::new(delivery.country_code),
-        Box::new(&customer.email),
-        Box::new(&customer.phone),
-        Box::new(&customer.contact_name),
-        Box::new(&customer.our_reference),
-        Box::new(&customer.your_reference),
-        Box::new(&customer.buyer_reference),
-        Box::new(customer.payment_terms.map(PaymentTerms::code)),
-        Box::new(customer.currency.code()),
-        Box::new(customer.language.code()),
-        Box::new(customer.delivery_choice.code()),
-        Box::new(customer.vat_treatment.code()),
-        Box::new(&customer.einvoice_address),
-        Box::new(customer.einvoice_checked_at),
-        Box::new(&customer.notes),
-        Box::new(customer.archived),
-        Box::new(search_text(&[
-            &customer.name,
-            &customer.customer_number,
-            &customer.legal_id,
-        ])),
-    ]
 }
 
 /// The few rules the store itself keeps; the app validates identifiers and formats.

@@ -11,8 +11,8 @@ use fakturera_core::vat::VatTreatment;
 use rust_decimal::Decimal;
 
 use crate::error::StoreError;
+use crate::named_columns::{NamedColumns, column_indices};
 use crate::open::Store;
-use crate::sql_values::{code_at, decimal_at};
 
 /// Issued invoices of the period, not opening items: the condition every query below shares.
 /// The invoices of a period. Their lines and charges are read invoice by invoice in id order
@@ -49,21 +49,37 @@ impl Store {
              FROM invoices i CROSS JOIN invoice_lines l ON l.invoice_id = i.id
              WHERE {IN_PERIOD} ORDER BY i.id, l.position"
         ))?;
+        let [
+            invoice_id,
+            article_number,
+            vat_treatment,
+            vat_rate,
+            net_amount,
+        ] = column_indices(
+            &lines,
+            [
+                "invoice_id",
+                "article_number",
+                "vat_treatment",
+                "vat_rate",
+                "net_amount",
+            ],
+        )?;
         let rows = lines.query_map(rusqlite::params![from, to], |row| {
-            let treatment = code_at(row, 2, VatTreatment::from_code)?;
-            let article: String = row.get(1)?;
+            let treatment = row.code(vat_treatment, VatTreatment::from_code)?;
+            let article: String = row.get(article_number)?;
             let kind = if treatment == VatTreatment::EuServices || services.contains(&article) {
                 PartKind::Service
             } else {
                 PartKind::Goods
             };
             Ok((
-                row.get::<_, i64>(0)?,
+                row.get::<_, i64>(invoice_id)?,
                 LedgerPart {
                     kind,
                     treatment,
-                    rate: effective_rate(treatment, decimal_at(row, 3)?),
-                    net: decimal_at(row, 4)?,
+                    rate: effective_rate(treatment, row.decimal(vat_rate)?),
+                    net: row.decimal(net_amount)?,
                 },
             ))
         })?;
@@ -79,20 +95,30 @@ impl Store {
              FROM invoices i CROSS JOIN invoice_charges c ON c.invoice_id = i.id
              WHERE {IN_PERIOD} ORDER BY i.id, c.position"
         ))?;
+        let [invoice_id, kind, vat_treatment, vat_rate, net_amount] = column_indices(
+            &charges,
+            [
+                "invoice_id",
+                "kind",
+                "vat_treatment",
+                "vat_rate",
+                "net_amount",
+            ],
+        )?;
         let rows = charges.query_map(rusqlite::params![from, to], |row| {
-            let treatment = code_at(row, 2, VatTreatment::from_code)?;
-            let kind = code_at(row, 1, |code| match code {
+            let treatment = row.code(vat_treatment, VatTreatment::from_code)?;
+            let kind = row.code(kind, |code| match code {
                 "invoice_fee" => Some(PartKind::InvoiceFee),
                 "freight" => Some(PartKind::Freight),
                 _ => None,
             })?;
             Ok((
-                row.get::<_, i64>(0)?,
+                row.get::<_, i64>(invoice_id)?,
                 LedgerPart {
                     kind,
                     treatment,
-                    rate: effective_rate(treatment, decimal_at(row, 3)?),
-                    net: decimal_at(row, 4)?,
+                    rate: effective_rate(treatment, row.decimal(vat_rate)?),
+                    net: row.decimal(net_amount)?,
                 },
             ))
         })?;
@@ -108,12 +134,14 @@ impl Store {
              FROM invoice_vat_summary s JOIN invoices i ON i.id = s.invoice_id
              WHERE {IN_PERIOD} AND s.vat_category = 'S' ORDER BY s.invoice_id, s.position"
         ))?;
+        let [invoice_id, vat_rate, vat_amount] =
+            column_indices(&vat, ["invoice_id", "vat_rate", "vat_amount"])?;
         let rows = vat.query_map(rusqlite::params![from, to], |row| {
             Ok((
-                row.get::<_, i64>(0)?,
+                row.get::<_, i64>(invoice_id)?,
                 LedgerVat {
-                    rate: decimal_at(row, 1)?,
-                    amount: decimal_at(row, 2)?,
+                    rate: row.decimal(vat_rate)?,
+                    amount: row.decimal(vat_amount)?,
                 },
             ))
         })?;
@@ -132,30 +160,30 @@ impl Store {
         to: NaiveDate,
     ) -> Result<Vec<LedgerInvoice>, StoreError> {
         let mut statement = self.connection.prepare_cached(&format!(
-            "SELECT i.id, i.kind, i.number_text, i.issue_date, b.customer_number, b.name, b.vat_number,
-                    b.country_code, i.currency, i.exchange_rate, i.rounding_amount, i.payable,
-                    i.payable_sek, i.vat_total_sek
+            "SELECT i.id, i.kind, i.number_text, i.issue_date, b.customer_number,
+                    b.name AS customer_name, b.vat_number, b.country_code, i.currency,
+                    i.exchange_rate, i.rounding_amount, i.payable, i.payable_sek, i.vat_total_sek
              FROM invoices i JOIN invoice_buyer b ON b.invoice_id = i.id
              WHERE {IN_PERIOD} ORDER BY i.issue_date, i.id"
         ))?;
         let rows = statement.query_map(rusqlite::params![from, to], |row| {
             Ok(LedgerInvoice {
-                id: row.get(0)?,
-                is_credit: row.get::<_, String>(1)? == "credit",
-                number: row.get(2)?,
-                date: row.get(3)?,
-                customer_number: row.get(4)?,
-                customer_name: row.get(5)?,
-                buyer_vat_number: row.get(6)?,
-                buyer_country: row.get(7)?,
-                currency: row.get(8)?,
-                exchange_rate: decimal_at(row, 9)?,
+                id: row.get("id")?,
+                is_credit: row.get::<_, String>("kind")? == "credit",
+                number: row.get("number_text")?,
+                date: row.get("issue_date")?,
+                customer_number: row.get("customer_number")?,
+                customer_name: row.get("customer_name")?,
+                buyer_vat_number: row.get("vat_number")?,
+                buyer_country: row.get("country_code")?,
+                currency: row.get("currency")?,
+                exchange_rate: row.decimal("exchange_rate")?,
                 parts: Vec::new(),
                 vat: Vec::new(),
-                rounding: decimal_at(row, 10)?,
-                payable: decimal_at(row, 11)?,
-                payable_sek: decimal_at(row, 12)?,
-                vat_total_sek: decimal_at(row, 13)?,
+                rounding: row.decimal("rounding_amount")?,
+                payable: row.decimal("payable")?,
+                payable_sek: row.decimal("payable_sek")?,
+                vat_total_sek: row.decimal("vat_total_sek")?,
             })
         })?;
         Ok(rows.collect::<Result<Vec<_>, _>>()?)
@@ -179,8 +207,9 @@ impl Store {
         to: NaiveDate,
     ) -> Result<Vec<LedgerPayment>, StoreError> {
         let mut statement = self.connection.prepare_cached(
-            "SELECT p.id, p.invoice_id, i.number_text, i.kind, b.name, p.paid_on, p.amount, i.currency,
-                    i.exchange_rate, p.kind
+            "SELECT p.id, p.invoice_id, i.number_text, i.kind AS invoice_kind,
+                    b.name AS customer_name, p.paid_on, p.amount, i.currency, i.exchange_rate,
+                    p.kind AS record_kind
              FROM invoice_payments p
              JOIN invoices i ON i.id = p.invoice_id
              JOIN invoice_buyer b ON b.invoice_id = i.id
@@ -189,16 +218,18 @@ impl Store {
         )?;
         let rows = statement.query_map(rusqlite::params![from, to], |row| {
             Ok(LedgerPayment {
-                id: row.get(0)?,
-                invoice_id: row.get(1)?,
-                invoice_number: row.get::<_, Option<String>>(2)?.unwrap_or_default(),
-                is_credit: row.get::<_, String>(3)? == "credit",
-                customer_name: row.get(4)?,
-                date: row.get(5)?,
-                amount: decimal_at(row, 6)?,
-                currency: row.get(7)?,
-                exchange_rate: decimal_at(row, 8)?,
-                is_write_off: row.get::<_, String>(9)? == "write_off",
+                id: row.get("id")?,
+                invoice_id: row.get("invoice_id")?,
+                invoice_number: row
+                    .get::<_, Option<String>>("number_text")?
+                    .unwrap_or_default(),
+                is_credit: row.get::<_, String>("invoice_kind")? == "credit",
+                customer_name: row.get("customer_name")?,
+                date: row.get("paid_on")?,
+                amount: row.decimal("amount")?,
+                currency: row.get("currency")?,
+                exchange_rate: row.decimal("exchange_rate")?,
+                is_write_off: row.get::<_, String>("record_kind")? == "write_off",
             })
         })?;
         Ok(rows.collect::<Result<Vec<_>, _>>()?)

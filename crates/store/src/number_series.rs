@@ -5,8 +5,9 @@
 
 use chrono::{DateTime, Utc};
 use fakturera_core::Text;
-use rusqlite::{OptionalExtension, TransactionBehavior};
+use rusqlite::{OptionalExtension, ToSql, TransactionBehavior};
 
+use crate::column_list::{ColumnList, MappedTable};
 use crate::error::StoreError;
 use crate::open::Store;
 use crate::record_ids::SeriesId;
@@ -39,6 +40,35 @@ pub struct SeriesInput {
     pub next_number: i64,
 }
 
+/// The columns the user edits.
+const SERIES_INPUT_COLUMNS: ColumnList<SeriesInput> = ColumnList(&[
+    ("name", |s| s.name.to_sql()),
+    ("prefix", |s| s.prefix.to_sql()),
+    ("next_number", |s| s.next_number.to_sql()),
+]);
+
+const GAP_COLUMNS: ColumnList<SeriesGap> = ColumnList(&[
+    ("series_id", |g| g.series_id.to_sql()),
+    ("first_skipped", |g| g.first_skipped.to_sql()),
+    ("last_skipped", |g| g.last_skipped.to_sql()),
+    ("reason", |g| g.reason.to_sql()),
+    ("confirmed_at", |g| g.confirmed_at.to_sql()),
+]);
+
+pub(crate) fn mapped_tables() -> Vec<MappedTable> {
+    vec![
+        // `is_default` is set by `set_default_series` on its own.
+        (
+            "number_series",
+            SERIES_INPUT_COLUMNS
+                .names()
+                .chain(["id", "is_default"])
+                .collect(),
+        ),
+        ("number_series_gaps", GAP_COLUMNS.names().collect()),
+    ]
+}
+
 impl Store {
     /// Every series, the default first.
     pub fn number_series(&self) -> Result<Vec<NumberSeries>, StoreError> {
@@ -49,11 +79,11 @@ impl Store {
         let series = statement
             .query_map([], |row| {
                 Ok(NumberSeries {
-                    id: row.get(0)?,
-                    name: row.get(1)?,
-                    prefix: row.get(2)?,
-                    next_number: row.get(3)?,
-                    is_default: row.get::<_, i64>(4)? != 0,
+                    id: row.get("id")?,
+                    name: row.get("name")?,
+                    prefix: row.get("prefix")?,
+                    next_number: row.get("next_number")?,
+                    is_default: row.get("is_default")?,
                 })
             })?
             .collect::<Result<Vec<_>, _>>()?;
@@ -72,11 +102,8 @@ impl Store {
 
     pub fn add_number_series(&self, input: &SeriesInput) -> Result<SeriesId, StoreError> {
         check_series_input(input)?;
-        self.connection
-            .execute(
-                "INSERT INTO number_series (name, prefix, next_number) VALUES (?1, ?2, ?3)",
-                (&input.name, &input.prefix, input.next_number),
-            )
+        SERIES_INPUT_COLUMNS
+            .insert(&self.connection, "number_series", input)
             .map_err(|error| duplicate_name_or(error, &input.name))?;
         Ok(SeriesId(self.connection.last_insert_rowid()))
     }
@@ -93,9 +120,10 @@ impl Store {
             .query_row(
                 "SELECT next_number,
                         EXISTS (SELECT 1 FROM invoices WHERE series_id = ?1 AND status = 'issued')
+                            AS has_issued
                  FROM number_series WHERE id = ?1",
                 [id],
-                |row| Ok((row.get(0)?, row.get(1)?)),
+                |row| Ok((row.get("next_number")?, row.get("has_issued")?)),
             )
             .optional()?
             .ok_or_else(|| StoreError::not_found("nummerserie", "number series", id))?;
@@ -124,17 +152,17 @@ impl Store {
             .optional()?
             .ok_or_else(|| StoreError::not_found("nummerserie", "number series", id))?;
         if input.next_number > current {
-            transaction.execute(
-                "INSERT INTO number_series_gaps (series_id, first_skipped, last_skipped, reason, confirmed_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                rusqlite::params![id, current, input.next_number - 1, reason.trim(), now],
-            )?;
+            let gap = SeriesGap {
+                series_id: id,
+                first_skipped: current,
+                last_skipped: input.next_number - 1,
+                reason: reason.trim().to_owned(),
+                confirmed_at: now,
+            };
+            GAP_COLUMNS.insert(&transaction, "number_series_gaps", &gap)?;
         }
-        transaction
-            .execute(
-                "UPDATE number_series SET name = ?1, prefix = ?2, next_number = ?3 WHERE id = ?4",
-                (&input.name, &input.prefix, input.next_number, id),
-            )
+        SERIES_INPUT_COLUMNS
+            .update(&transaction, "number_series", input, "id", &id)
             .map_err(|error| duplicate_name_or(error, &input.name))?;
         transaction.commit()?;
         Ok(())
@@ -142,17 +170,17 @@ impl Store {
 
     /// The confirmed gaps of series `id`, oldest first.
     pub fn series_gaps(&self, id: SeriesId) -> Result<Vec<SeriesGap>, StoreError> {
-        let mut statement = self.connection.prepare_cached(
-            "SELECT series_id, first_skipped, last_skipped, reason, confirmed_at
-             FROM number_series_gaps WHERE series_id = ?1 ORDER BY first_skipped",
-        )?;
+        let mut statement = self.connection.prepare_cached(&format!(
+            "SELECT {} FROM number_series_gaps WHERE series_id = ?1 ORDER BY first_skipped",
+            GAP_COLUMNS.select_list(None)
+        ))?;
         let rows = statement.query_map([id], |row| {
             Ok(SeriesGap {
-                series_id: row.get(0)?,
-                first_skipped: row.get(1)?,
-                last_skipped: row.get(2)?,
-                reason: row.get(3)?,
-                confirmed_at: row.get(4)?,
+                series_id: row.get("series_id")?,
+                first_skipped: row.get("first_skipped")?,
+                last_skipped: row.get("last_skipped")?,
+                reason: row.get("reason")?,
+                confirmed_at: row.get("confirmed_at")?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -167,12 +195,8 @@ impl Store {
         input: &SeriesInput,
     ) -> Result<(), StoreError> {
         check_series_input(input)?;
-        let changed = self
-            .connection
-            .execute(
-                "UPDATE number_series SET name = ?1, prefix = ?2, next_number = ?3 WHERE id = ?4",
-                (&input.name, &input.prefix, input.next_number, id),
-            )
+        let changed = SERIES_INPUT_COLUMNS
+            .update(&self.connection, "number_series", input, "id", &id)
             .map_err(|error| duplicate_name_or(error, &input.name))?;
         if changed == 0 {
             return Err(StoreError::not_found("nummerserie", "number series", id));

@@ -5,10 +5,10 @@
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
 use crate::articles::{
-    ARTICLE_COLUMNS, Article, article_from_row, insert_article, update_article_row,
+    Article, article_from_row, article_select, insert_article, update_article_row,
 };
 use crate::customers::{
-    CUSTOMER_COLUMNS, Customer, customer_from_row, insert_customer, update_customer_row,
+    Customer, customer_from_row, customer_select, insert_customer, update_customer_row,
 };
 use crate::error::StoreError;
 use crate::open::Store;
@@ -33,18 +33,20 @@ impl Store {
     /// Every customer, archived ones too, in customer number order.
     pub fn all_customers(&self) -> Result<Vec<(CustomerId, Customer)>, StoreError> {
         let mut statement = self.connection.prepare_cached(&format!(
-            "SELECT id, {CUSTOMER_COLUMNS} FROM customers ORDER BY customer_number, id"
+            "SELECT {} FROM customers ORDER BY customer_number, id",
+            customer_select()
         ))?;
-        let rows = statement.query_map([], |row| Ok((row.get(0)?, customer_from_row(row, 1)?)))?;
+        let rows = statement.query_map([], |row| Ok((row.get("id")?, customer_from_row(row)?)))?;
         Ok(rows.collect::<Result<Vec<_>, _>>()?)
     }
 
     /// Every article, archived ones too, in article number order.
     pub fn all_articles(&self) -> Result<Vec<(ArticleId, Article)>, StoreError> {
         let mut statement = self.connection.prepare_cached(&format!(
-            "SELECT id, {ARTICLE_COLUMNS} FROM articles ORDER BY article_number, id"
+            "SELECT {} FROM articles ORDER BY article_number, id",
+            article_select()
         ))?;
-        let rows = statement.query_map([], |row| Ok((row.get(0)?, article_from_row(row, 1)?)))?;
+        let rows = statement.query_map([], |row| Ok((row.get("id")?, article_from_row(row)?)))?;
         Ok(rows.collect::<Result<Vec<_>, _>>()?)
     }
 
@@ -115,7 +117,7 @@ impl Store {
         for row in rows {
             let found: Option<Id> = transaction
                 .prepare_cached(find)?
-                .query_row([number(row)], |found| found.get(0))
+                .query_row([number(row)], |found| found.get("id"))
                 .optional()?;
             match (found, existing) {
                 (None, _) => {

@@ -237,7 +237,7 @@ fn refuse_other_outbox_keys(connection: &Connection) -> Result<(), StoreError> {
 
 fn payments_not_in_backup(connection: &Connection) -> Result<Vec<PaymentNotInBackup>, StoreError> {
     let mut statement = connection.prepare(
-        "SELECT COALESCE(invoice.number_text, ''), payment.paid_on, payment.amount
+        "SELECT COALESCE(invoice.number_text, '') AS invoice_number, payment.paid_on, payment.amount
          FROM main.invoice_payments AS payment
          JOIN main.invoices AS invoice ON invoice.id = payment.invoice_id
          WHERE payment.id NOT IN (SELECT id FROM restored.invoice_payments)
@@ -245,9 +245,9 @@ fn payments_not_in_backup(connection: &Connection) -> Result<Vec<PaymentNotInBac
     )?;
     let rows = statement.query_map([], |row| {
         Ok(PaymentNotInBackup {
-            invoice_number: row.get(0)?,
-            paid_on: row.get(1)?,
-            amount: row.get(2)?,
+            invoice_number: row.get("invoice_number")?,
+            paid_on: row.get("paid_on")?,
+            amount: row.get("amount")?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -259,7 +259,7 @@ fn drop_triggers(connection: &Connection) -> Result<Vec<String>, StoreError> {
     let mut statement = connection
         .prepare("SELECT name, sql FROM main.sqlite_schema WHERE type = 'trigger' ORDER BY name")?;
     let triggers: Vec<(String, String)> = statement
-        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .query_map([], |row| Ok((row.get("name")?, row.get("sql")?)))?
         .collect::<Result<_, _>>()?;
     for (name, _) in &triggers {
         connection.execute_batch(&format!("DROP TRIGGER main.\"{name}\""))?;
@@ -299,7 +299,7 @@ fn carry_series_forward(connection: &Connection) -> Result<Vec<(String, i64)>, S
          RETURNING number_series.name, number_series.next_number",
     )?;
     let mut carried: Vec<(String, i64)> = statement
-        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .query_map([], |row| Ok((row.get("name")?, row.get("next_number")?)))?
         .collect::<Result<_, _>>()?;
     carried.sort();
     Ok(carried)

@@ -5,8 +5,9 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::TransactionBehavior;
+use rusqlite::{ToSql, TransactionBehavior};
 
+use crate::column_list::{ColumnList, MappedTable, RowValues};
 use crate::error::StoreError;
 use crate::open::Store;
 
@@ -64,6 +65,74 @@ pub struct SieExportSummary {
     pub file_name: String,
 }
 
+/// An export as recorded when it starts.
+struct ExportRow {
+    exported_at: DateTime<Utc>,
+    period_from: NaiveDate,
+    period_to: NaiveDate,
+    only_new: bool,
+    file_name: String,
+    counts: ExportCounts,
+}
+
+const EXPORT_COLUMNS: ColumnList<ExportRow> = ColumnList(&[
+    ("exported_at", |e| e.exported_at.to_sql()),
+    ("period_from", |e| e.period_from.to_sql()),
+    ("period_to", |e| e.period_to.to_sql()),
+    ("only_new", |e| e.only_new.to_sql()),
+    ("file_name", |e| e.file_name.to_sql()),
+]);
+
+/// What an export took, set once its events are numbered.
+struct ExportCounts {
+    generated_on: NaiveDate,
+    verifications: i64,
+    new_records: i64,
+}
+
+const EXPORT_COUNT_COLUMNS: ColumnList<ExportCounts> = ColumnList(&[
+    ("generated_on", |c| c.generated_on.to_sql()),
+    ("verifications", |c| c.verifications.to_sql()),
+    ("new_records", |c| c.new_records.to_sql()),
+]);
+
+/// An exported event and the series it was first exported in.
+const EXPORTED_RECORD_COLUMNS: ColumnList<SieRecordKey> = ColumnList(&[
+    ("record_kind", |r| r.kind.to_sql()),
+    ("record_id", |r| r.id.to_sql()),
+    ("series", |r| r.series.to_sql()),
+]);
+
+/// The number an event got in its first export, and which export that was.
+struct Numbered {
+    verification_number: u32,
+    first_export_id: i64,
+}
+
+const NUMBERED_COLUMNS: ColumnList<Numbered> = ColumnList(&[
+    ("verification_number", |n| n.verification_number.to_sql()),
+    ("first_export_id", |n| n.first_export_id.to_sql()),
+]);
+
+pub(crate) fn mapped_tables() -> Vec<MappedTable> {
+    vec![
+        (
+            "sie_exports",
+            EXPORT_COLUMNS
+                .names()
+                .chain(EXPORT_COUNT_COLUMNS.names())
+                .collect(),
+        ),
+        (
+            "sie_exported_records",
+            EXPORTED_RECORD_COLUMNS
+                .names()
+                .chain(NUMBERED_COLUMNS.names())
+                .collect(),
+        ),
+    ]
+}
+
 type Exported = HashMap<(String, i64), (String, u32, NaiveDate)>;
 
 fn exported(connection: &rusqlite::Connection) -> Result<Exported, StoreError> {
@@ -73,11 +142,14 @@ fn exported(connection: &rusqlite::Connection) -> Result<Exported, StoreError> {
     )?;
     let rows = statement.query_map([], |row| {
         Ok((
-            (row.get::<_, String>(0)?, row.get::<_, i64>(1)?),
             (
-                row.get::<_, String>(2)?,
-                row.get::<_, u32>(3)?,
-                row.get::<_, NaiveDate>(4)?,
+                row.get::<_, String>("record_kind")?,
+                row.get::<_, i64>("record_id")?,
+            ),
+            (
+                row.get::<_, String>("series")?,
+                row.get::<_, u32>("verification_number")?,
+                row.get::<_, NaiveDate>("generated_on")?,
             ),
         ))
     })?;
@@ -105,29 +177,27 @@ impl Store {
             .connection
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let done = exported(&transaction)?;
-        transaction.execute(
-            "INSERT INTO sie_exports (exported_at, generated_on, period_from, period_to, only_new,
-                    verifications, new_records, file_name)
-             VALUES (?1, ?2, ?3, ?4, ?5, 0, 0, ?6)",
-            rusqlite::params![
-                request.now,
-                request.today,
-                request.period_from,
-                request.period_to,
-                request.only_new,
-                request.file_name
-            ],
-        )?;
+        let started = ExportRow {
+            exported_at: request.now,
+            period_from: request.period_from,
+            period_to: request.period_to,
+            only_new: request.only_new,
+            file_name: request.file_name.clone(),
+            counts: ExportCounts {
+                generated_on: request.today,
+                verifications: 0,
+                new_records: 0,
+            },
+        };
+        RowValues::of(&EXPORT_COLUMNS, &started)?
+            .and(&EXPORT_COUNT_COLUMNS, &started.counts)?
+            .insert(&transaction, "sie_exports")?;
         let export_id = transaction.last_insert_rowid();
         let mut next_numbers: HashMap<String, u32> = HashMap::new();
         let mut assigned = Vec::with_capacity(request.records.len());
         let mut new_records = 0;
         let mut left_out = 0;
         {
-            let mut insert = transaction.prepare_cached(
-                "INSERT INTO sie_exported_records (record_kind, record_id, series, verification_number,
-                        first_export_id) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?;
             let mut highest = transaction.prepare_cached(
                 "SELECT COALESCE(MAX(verification_number), 0) FROM sie_exported_records WHERE series = ?1",
             )?;
@@ -154,13 +224,13 @@ impl Store {
                     }
                 };
                 *next += 1;
-                insert.execute(rusqlite::params![
-                    record.kind,
-                    record.id,
-                    record.series,
-                    *next,
-                    export_id
-                ])?;
+                let numbered = Numbered {
+                    verification_number: *next,
+                    first_export_id: export_id,
+                };
+                RowValues::of(&EXPORTED_RECORD_COLUMNS, record)?
+                    .and(&NUMBERED_COLUMNS, &numbered)?
+                    .insert(&transaction, "sie_exported_records")?;
                 new_records += 1;
                 assigned.push(Some(SieAssigned {
                     series: record.series.clone(),
@@ -177,15 +247,12 @@ impl Store {
             .max()
             .unwrap_or(request.today);
         let verifications = assigned.iter().flatten().count();
-        transaction.execute(
-            "UPDATE sie_exports SET generated_on = ?1, verifications = ?2, new_records = ?3 WHERE id = ?4",
-            rusqlite::params![
-                generated_on,
-                i64::try_from(verifications).unwrap_or(i64::MAX),
-                i64::try_from(new_records).unwrap_or(i64::MAX),
-                export_id
-            ],
-        )?;
+        let counts = ExportCounts {
+            generated_on,
+            verifications: i64::try_from(verifications).unwrap_or(i64::MAX),
+            new_records: i64::try_from(new_records).unwrap_or(i64::MAX),
+        };
+        EXPORT_COUNT_COLUMNS.update(&transaction, "sie_exports", &counts, "id", &export_id)?;
         let plan = SieExportPlan {
             assigned,
             generated_on,
@@ -199,19 +266,20 @@ impl Store {
 
     /// Earlier exports, newest first.
     pub fn sie_exports(&self, limit: u32) -> Result<Vec<SieExportSummary>, StoreError> {
-        let mut statement = self.connection.prepare_cached(
-            "SELECT exported_at, period_from, period_to, only_new, verifications, new_records, file_name
-             FROM sie_exports ORDER BY id DESC LIMIT ?1",
-        )?;
+        let mut statement = self.connection.prepare_cached(&format!(
+            "SELECT {}, {} FROM sie_exports ORDER BY id DESC LIMIT ?1",
+            EXPORT_COLUMNS.select_list(None),
+            EXPORT_COUNT_COLUMNS.select_list(None)
+        ))?;
         let rows = statement.query_map([limit], |row| {
             Ok(SieExportSummary {
-                exported_at: row.get(0)?,
-                period_from: row.get(1)?,
-                period_to: row.get(2)?,
-                only_new: row.get(3)?,
-                verifications: row.get(4)?,
-                new_records: row.get(5)?,
-                file_name: row.get(6)?,
+                exported_at: row.get("exported_at")?,
+                period_from: row.get("period_from")?,
+                period_to: row.get("period_to")?,
+                only_new: row.get("only_new")?,
+                verifications: row.get("verifications")?,
+                new_records: row.get("new_records")?,
+                file_name: row.get("file_name")?,
             })
         })?;
         Ok(rows.collect::<Result<Vec<_>, _>>()?)

@@ -2,7 +2,7 @@
 //!
 //! Amounts are stored as TEXT decimal strings so they come back exactly as they went in.
 
-use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, Value, ValueRef};
 use rust_decimal::Decimal;
 
 /// A decimal amount stored as TEXT ("1234.50").
@@ -11,7 +11,13 @@ pub(crate) struct StoredDecimal(pub Decimal);
 
 impl ToSql for StoredDecimal {
     fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
-        Ok(ToSqlOutput::from(self.0.to_string()))
+        Ok(ToSqlOutput::Owned(Value::from(*self)))
+    }
+}
+
+impl From<StoredDecimal> for Value {
+    fn from(stored: StoredDecimal) -> Value {
+        Value::Text(stored.0.to_string())
     }
 }
 
@@ -22,11 +28,6 @@ impl FromSql for StoredDecimal {
             .map(StoredDecimal)
             .map_err(|error| FromSqlError::Other(Box::new(error)))
     }
-}
-
-/// Reads a decimal column by index.
-pub(crate) fn decimal_at(row: &rusqlite::Row<'_>, index: usize) -> rusqlite::Result<Decimal> {
-    Ok(row.get::<_, StoredDecimal>(index)?.0)
 }
 
 /// The amount in minor units (öre, cents), rounded half away from zero, for the amount index.
@@ -45,38 +46,6 @@ pub(crate) fn minor_units(amount: Decimal) -> i64 {
 pub(crate) fn json_ids(ids: impl Iterator<Item = i64>) -> String {
     let listed: Vec<String> = ids.map(|id| id.to_string()).collect();
     format!("[{}]", listed.join(","))
-}
-
-/// SQLite keeps booleans as 0/1 integers.
-pub(crate) fn bool_at(row: &rusqlite::Row<'_>, index: usize) -> rusqlite::Result<bool> {
-    Ok(row.get::<_, i64>(index)? != 0)
-}
-
-/// Reads a column holding a stable code (payment terms, VAT treatment, ...) and parses it; a code
-/// this build does not know means the file was edited by hand or by a newer version.
-pub(crate) fn code_at<T>(
-    row: &rusqlite::Row<'_>,
-    index: usize,
-    parse: impl FnOnce(&str) -> Option<T>,
-) -> rusqlite::Result<T> {
-    let text: String = row.get(index)?;
-    parse(&text).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            index,
-            rusqlite::types::Type::Text,
-            format!("unknown stored code {text:?}").into(),
-        )
-    })
-}
-
-/// Reads an optional decimal column.
-pub(crate) fn optional_decimal_at(
-    row: &rusqlite::Row<'_>,
-    index: usize,
-) -> rusqlite::Result<Option<Decimal>> {
-    Ok(row
-        .get::<_, Option<StoredDecimal>>(index)?
-        .map(|stored| stored.0))
 }
 
 #[cfg(test)]

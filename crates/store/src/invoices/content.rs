@@ -1,16 +1,229 @@
 //! Writing an invoice's content (header, parties, lines, charges, totals, VAT summary) into the
 //! rows of one draft. Shared by saving a draft and by issuing, which both run it in a transaction.
+//!
+//! Each table's columns are the column lists below; a row is written from the lists of the parts
+//! it is made of (a line's own columns, its VAT columns, where it sits in the invoice).
 
 use chrono::{DateTime, Utc};
-use fakturera_core::invoice::{Invoice, Totals};
+use fakturera_core::invoice::{Charge, Invoice, InvoiceLine, TextRow, Totals, VatSubtotal};
+use fakturera_core::party::{Buyer, Seller};
 use fakturera_core::vat::LineVat;
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, ToSql};
+use rust_decimal::Decimal;
 
 use super::codes::{discount_columns, price_entry_code, rounding_code};
+use crate::column_list::{ColumnList, RowValues, owned};
 use crate::customers::buyer_kind_code;
 use crate::error::StoreError;
 use crate::record_ids::{CustomerId, InvoiceId};
 use crate::sql_values::{StoredDecimal, minor_units};
+
+/// The document's own columns of the invoices row.
+pub(crate) const INVOICE_CONTENT_COLUMNS: ColumnList<Invoice> = ColumnList(&[
+    ("buyer_name", |i| i.buyer.name.to_sql()),
+    ("issue_date", |i| i.issue_date.to_sql()),
+    ("due_date", |i| i.due_date.to_sql()),
+    ("delivery_date", |i| i.delivery_date.to_sql()),
+    ("our_reference", |i| i.our_reference.to_sql()),
+    ("your_reference", |i| i.your_reference.to_sql()),
+    ("buyer_reference", |i| i.buyer_reference.to_sql()),
+    ("order_reference", |i| i.order_reference.to_sql()),
+    ("currency", |i| i.currency.code().to_sql()),
+    ("exchange_rate", |i| owned(StoredDecimal(i.exchange_rate))),
+    ("language", |i| i.language.code().to_sql()),
+    ("price_entry", |i| price_entry_code(i.price_entry).to_sql()),
+    ("rounding_rule", |i| rounding_code(i.rounding).to_sql()),
+    ("payment_terms", |i| owned(i.payment_terms.code())),
+    ("ocr", |i| i.ocr.to_sql()),
+    ("notes", |i| i.notes.to_sql()),
+    ("discount_kind", |i| discount_columns(i.discount).0.to_sql()),
+    ("discount_value", |i| {
+        owned(StoredDecimal(discount_columns(i.discount).1))
+    }),
+]);
+
+/// The totals the core computed, stored beside the document.
+pub(crate) const TOTALS_COLUMNS: ColumnList<Totals> = ColumnList(&[
+    ("line_net_total", |t| owned(StoredDecimal(t.line_net_total))),
+    ("allowance_total", |t| {
+        owned(StoredDecimal(t.allowance_total))
+    }),
+    ("charge_total", |t| owned(StoredDecimal(t.charge_total))),
+    ("tax_exclusive", |t| owned(StoredDecimal(t.tax_exclusive))),
+    ("vat_total", |t| owned(StoredDecimal(t.vat_total))),
+    ("tax_inclusive", |t| owned(StoredDecimal(t.tax_inclusive))),
+    ("rounding_amount", |t| owned(StoredDecimal(t.rounding))),
+    ("payable", |t| owned(StoredDecimal(t.payable))),
+    ("vat_total_sek", |t| owned(StoredDecimal(t.vat_total_sek))),
+    ("payable_sek", |t| owned(StoredDecimal(t.payable_sek))),
+    // The payable in minor units, for finding a payment by its amount.
+    ("payable_minor", |t| owned(minor_units(t.payable))),
+]);
+
+/// Who the content is for and when it was saved.
+pub(crate) struct ContentStamp {
+    pub customer_id: CustomerId,
+    pub updated_at: DateTime<Utc>,
+}
+
+pub(crate) const STAMP_COLUMNS: ColumnList<ContentStamp> = ColumnList(&[
+    ("customer_id", |s| s.customer_id.to_sql()),
+    ("updated_at", |s| s.updated_at.to_sql()),
+]);
+
+/// The invoice a party row belongs to.
+pub(crate) const OF_INVOICE_COLUMNS: ColumnList<InvoiceId> =
+    ColumnList(&[("invoice_id", |id| id.to_sql())]);
+
+/// Where a line, charge, text row or VAT subtotal sits: its invoice and its place in it.
+pub(crate) struct Place {
+    pub invoice_id: InvoiceId,
+    pub position: i64,
+}
+
+pub(crate) const PLACE_COLUMNS: ColumnList<Place> = ColumnList(&[
+    ("invoice_id", |p| p.invoice_id.to_sql()),
+    ("position", |p| p.position.to_sql()),
+]);
+
+pub(crate) const SELLER_COLUMNS: ColumnList<Seller> = ColumnList(&[
+    ("name", |s| s.name.to_sql()),
+    ("org_number", |s| s.org_number.to_sql()),
+    ("vat_number", |s| s.vat_number.to_sql()),
+    ("f_tax_approved", |s| s.f_tax_approved.to_sql()),
+    ("street", |s| s.address.street.to_sql()),
+    ("street2", |s| s.address.street2.to_sql()),
+    ("postal_code", |s| s.address.postal_code.to_sql()),
+    ("city", |s| s.address.city.to_sql()),
+    ("country_code", |s| s.address.country_code.to_sql()),
+    ("phone", |s| s.phone.to_sql()),
+    ("email", |s| s.email.to_sql()),
+    ("website", |s| s.website.to_sql()),
+    ("contact_name", |s| s.contact_name.to_sql()),
+    ("bankgiro", |s| s.bankgiro.to_sql()),
+    ("plusgiro", |s| s.plusgiro.to_sql()),
+    ("iban", |s| s.iban.to_sql()),
+    ("bic", |s| s.bic.to_sql()),
+    ("late_payment_interest", |s| {
+        owned(s.late_payment_interest.map(StoredDecimal))
+    }),
+]);
+
+pub(crate) const BUYER_COLUMNS: ColumnList<Buyer> = ColumnList(&[
+    ("customer_number", |b| b.customer_number.to_sql()),
+    ("kind", |b| buyer_kind_code(b.kind).to_sql()),
+    ("name", |b| b.name.to_sql()),
+    ("legal_id", |b| b.legal_id.to_sql()),
+    ("vat_number", |b| b.vat_number.to_sql()),
+    ("street", |b| b.address.street.to_sql()),
+    ("street2", |b| b.address.street2.to_sql()),
+    ("postal_code", |b| b.address.postal_code.to_sql()),
+    ("city", |b| b.address.city.to_sql()),
+    ("country_code", |b| b.address.country_code.to_sql()),
+    ("has_delivery_address", |b| {
+        owned(b.delivery_address.is_some())
+    }),
+    ("delivery_street", |b| delivery(b, |a| &a.street).to_sql()),
+    ("delivery_street2", |b| delivery(b, |a| &a.street2).to_sql()),
+    ("delivery_postal_code", |b| {
+        delivery(b, |a| &a.postal_code).to_sql()
+    }),
+    ("delivery_city", |b| delivery(b, |a| &a.city).to_sql()),
+    ("delivery_country_code", |b| {
+        delivery(b, |a| &a.country_code).to_sql()
+    }),
+    ("email", |b| b.email.to_sql()),
+    ("phone", |b| b.phone.to_sql()),
+    ("contact_name", |b| b.contact_name.to_sql()),
+    ("einvoice_address", |b| b.einvoice_address.to_sql()),
+    ("language", |b| b.language.code().to_sql()),
+]);
+
+/// One part of the buyer's delivery address, `""` when there is none.
+fn delivery(buyer: &Buyer, part: fn(&fakturera_core::party::Address) -> &String) -> &str {
+    buyer
+        .delivery_address
+        .as_ref()
+        .map_or("", |address| part(address))
+}
+
+pub(crate) const LINE_COLUMNS: ColumnList<InvoiceLine> = ColumnList(&[
+    ("article_number", |l| l.article_number.to_sql()),
+    ("description", |l| l.description.to_sql()),
+    ("quantity", |l| owned(StoredDecimal(l.quantity))),
+    ("unit", |l| l.unit.as_str().to_sql()),
+    ("unit_price", |l| owned(StoredDecimal(l.unit_price))),
+    ("discount_kind", |l| discount_columns(l.discount).0.to_sql()),
+    ("discount_value", |l| {
+        owned(StoredDecimal(discount_columns(l.discount).1))
+    }),
+]);
+
+pub(crate) const CHARGE_COLUMNS: ColumnList<Charge> = ColumnList(&[
+    ("kind", |c| c.kind.code().to_sql()),
+    ("amount", |c| owned(StoredDecimal(c.amount))),
+]);
+
+/// The VAT snapshot of a line or charge: treatment, rate, category and exemption text.
+pub(crate) const LINE_VAT_COLUMNS: ColumnList<LineVat> = ColumnList(&[
+    ("vat_treatment", |v| v.treatment.code().to_sql()),
+    ("vat_rate", |v| owned(StoredDecimal(v.rate))),
+    ("vat_category", |v| v.category().code().to_sql()),
+    ("vat_exemption_code", |v| {
+        owned(
+            v.treatment
+                .exemption()
+                .and_then(|exemption| exemption.code)
+                .map(str::to_owned),
+        )
+    }),
+    ("vat_exemption_sv", |v| {
+        owned(v.treatment.exemption().map(|exemption| exemption.text.sv))
+    }),
+    ("vat_exemption_en", |v| {
+        owned(v.treatment.exemption().map(|exemption| exemption.text.en))
+    }),
+]);
+
+/// The net amount of a line or charge as the core computed it.
+pub(crate) const NET_AMOUNT_COLUMNS: ColumnList<Decimal> =
+    ColumnList(&[("net_amount", |net| owned(StoredDecimal(*net)))]);
+
+pub(crate) const TEXT_ROW_COLUMNS: ColumnList<TextRow> = ColumnList(&[
+    ("before_line", |r| {
+        owned(i64::try_from(r.before_line).unwrap_or(i64::MAX))
+    }),
+    ("text", |r| r.text.to_sql()),
+]);
+
+pub(crate) const VAT_SUMMARY_COLUMNS: ColumnList<VatSubtotal> = ColumnList(&[
+    ("vat_category", |s| s.category.code().to_sql()),
+    ("vat_rate", |s| owned(StoredDecimal(s.rate))),
+    ("taxable_amount", |s| owned(StoredDecimal(s.taxable_amount))),
+    ("vat_amount", |s| owned(StoredDecimal(s.vat_amount))),
+    ("vat_exemption_code", |s| {
+        owned(
+            s.exemption
+                .as_ref()
+                .and_then(|exemption| exemption.code)
+                .map(str::to_owned),
+        )
+    }),
+    ("vat_exemption_sv", |s| {
+        owned(
+            s.exemption
+                .as_ref()
+                .map(|exemption| exemption.text.sv.clone()),
+        )
+    }),
+    ("vat_exemption_en", |s| {
+        owned(
+            s.exemption
+                .as_ref()
+                .map(|exemption| exemption.text.en.clone()),
+        )
+    }),
+]);
 
 /// Replaces everything the draft `id` says with `invoice` and its `totals`.
 pub(crate) fn write_content(
@@ -21,52 +234,14 @@ pub(crate) fn write_content(
     totals: &Totals,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
-    connection
-        .prepare_cached(
-            "UPDATE invoices SET customer_id = ?1, buyer_name = ?2, issue_date = ?3, due_date = ?4,
-                delivery_date = ?5, our_reference = ?6, your_reference = ?7, buyer_reference = ?8,
-                order_reference = ?9, currency = ?10, exchange_rate = ?11, language = ?12,
-                price_entry = ?13, rounding_rule = ?14, payment_terms = ?15, ocr = ?16, notes = ?17,
-                line_net_total = ?18, charge_total = ?19, tax_exclusive = ?20, vat_total = ?21,
-                tax_inclusive = ?22, rounding_amount = ?23, payable = ?24, vat_total_sek = ?25,
-                payable_sek = ?26, payable_minor = ?27, updated_at = ?28, discount_kind = ?30,
-                discount_value = ?31, allowance_total = ?32
-             WHERE id = ?29",
-        )?
-        .execute(params![
-            customer_id,
-            invoice.buyer.name,
-            invoice.issue_date,
-            invoice.due_date,
-            invoice.delivery_date,
-            invoice.our_reference,
-            invoice.your_reference,
-            invoice.buyer_reference,
-            invoice.order_reference,
-            invoice.currency.code(),
-            StoredDecimal(invoice.exchange_rate),
-            invoice.language.code(),
-            price_entry_code(invoice.price_entry),
-            rounding_code(invoice.rounding),
-            invoice.payment_terms.code(),
-            invoice.ocr,
-            invoice.notes,
-            StoredDecimal(totals.line_net_total),
-            StoredDecimal(totals.charge_total),
-            StoredDecimal(totals.tax_exclusive),
-            StoredDecimal(totals.vat_total),
-            StoredDecimal(totals.tax_inclusive),
-            StoredDecimal(totals.rounding),
-            StoredDecimal(totals.payable),
-            StoredDecimal(totals.vat_total_sek),
-            StoredDecimal(totals.payable_sek),
-            minor_units(totals.payable),
-            now,
-            id,
-            discount_columns(invoice.discount).0,
-            StoredDecimal(discount_columns(invoice.discount).1),
-            StoredDecimal(totals.allowance_total),
-        ])?;
+    let stamp = ContentStamp {
+        customer_id,
+        updated_at: now,
+    };
+    RowValues::of(&INVOICE_CONTENT_COLUMNS, invoice)?
+        .and(&TOTALS_COLUMNS, totals)?
+        .and(&STAMP_COLUMNS, &stamp)?
+        .update(connection, "invoices", "id", &id)?;
     for table in [
         "invoice_seller",
         "invoice_buyer",
@@ -79,219 +254,43 @@ pub(crate) fn write_content(
             .prepare_cached(&format!("DELETE FROM {table} WHERE invoice_id = ?1"))?
             .execute([id])?;
     }
-    write_seller(connection, id, invoice)?;
-    write_buyer(connection, id, invoice)?;
-    write_lines(connection, id, invoice, totals)?;
-    write_text_rows(connection, id, invoice)?;
-    write_vat_summary(connection, id, totals)?;
-    Ok(())
-}
-
-fn write_text_rows(
-    connection: &Connection,
-    id: InvoiceId,
-    invoice: &Invoice,
-) -> Result<(), StoreError> {
-    let mut insert = connection.prepare_cached(
-        "INSERT INTO invoice_text_rows (invoice_id, position, before_line, text)
-         VALUES (?1, ?2, ?3, ?4)",
-    )?;
-    for (position, row) in (0_i64..).zip(&invoice.text_rows) {
-        let before_line = i64::try_from(row.before_line).unwrap_or(i64::MAX);
-        insert.execute(params![id, position, before_line, row.text])?;
+    RowValues::of(&OF_INVOICE_COLUMNS, &id)?
+        .and(&SELLER_COLUMNS, &invoice.seller)?
+        .insert(connection, "invoice_seller")?;
+    RowValues::of(&OF_INVOICE_COLUMNS, &id)?
+        .and(&BUYER_COLUMNS, &invoice.buyer)?
+        .insert(connection, "invoice_buyer")?;
+    for (place, (line, amounts)) in places(id).zip(invoice.lines.iter().zip(&totals.lines)) {
+        RowValues::of(&PLACE_COLUMNS, &place)?
+            .and(&LINE_COLUMNS, line)?
+            .and(&LINE_VAT_COLUMNS, &line.vat)?
+            .and(&NET_AMOUNT_COLUMNS, &amounts.net)?
+            .insert(connection, "invoice_lines")?;
+    }
+    for (place, (charge, net)) in places(id).zip(invoice.charges.iter().zip(&totals.charges)) {
+        RowValues::of(&PLACE_COLUMNS, &place)?
+            .and(&CHARGE_COLUMNS, charge)?
+            .and(&LINE_VAT_COLUMNS, &charge.vat)?
+            .and(&NET_AMOUNT_COLUMNS, net)?
+            .insert(connection, "invoice_charges")?;
+    }
+    for (place, row) in places(id).zip(&invoice.text_rows) {
+        RowValues::of(&PLACE_COLUMNS, &place)?
+            .and(&TEXT_ROW_COLUMNS, row)?
+            .insert(connection, "invoice_text_rows")?;
+    }
+    for (place, subtotal) in places(id).zip(&totals.vat_breakdown) {
+        RowValues::of(&PLACE_COLUMNS, &place)?
+            .and(&VAT_SUMMARY_COLUMNS, subtotal)?
+            .insert(connection, "invoice_vat_summary")?;
     }
     Ok(())
 }
 
-fn write_seller(
-    connection: &Connection,
-    id: InvoiceId,
-    invoice: &Invoice,
-) -> Result<(), StoreError> {
-    let seller = &invoice.seller;
-    let address = &seller.address;
-    connection
-        .prepare_cached(
-            "INSERT INTO invoice_seller (invoice_id, name, org_number, vat_number, f_tax_approved,
-                street, street2, postal_code, city, country_code, phone, email, website, contact_name,
-                bankgiro, plusgiro, iban, bic, late_payment_interest)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
-        )?
-        .execute(params![
-            id,
-            seller.name,
-            seller.org_number,
-            seller.vat_number,
-            seller.f_tax_approved,
-            address.street,
-            address.street2,
-            address.postal_code,
-            address.city,
-            address.country_code,
-            seller.phone,
-            seller.email,
-            seller.website,
-            seller.contact_name,
-            seller.bankgiro,
-            seller.plusgiro,
-            seller.iban,
-            seller.bic,
-            seller.late_payment_interest.map(StoredDecimal),
-        ])?;
-    Ok(())
-}
-
-fn write_buyer(
-    connection: &Connection,
-    id: InvoiceId,
-    invoice: &Invoice,
-) -> Result<(), StoreError> {
-    let buyer = &invoice.buyer;
-    let address = &buyer.address;
-    let delivery = buyer.delivery_address.clone().unwrap_or_default();
-    connection
-        .prepare_cached(
-            "INSERT INTO invoice_buyer (invoice_id, customer_number, kind, name, legal_id, vat_number,
-                street, street2, postal_code, city, country_code, has_delivery_address,
-                delivery_street, delivery_street2, delivery_postal_code, delivery_city,
-                delivery_country_code, email, phone, contact_name, einvoice_address, language)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-                ?19, ?20, ?21, ?22)",
-        )?
-        .execute(params![
-            id,
-            buyer.customer_number,
-            buyer_kind_code(buyer.kind),
-            buyer.name,
-            buyer.legal_id,
-            buyer.vat_number,
-            address.street,
-            address.street2,
-            address.postal_code,
-            address.city,
-            address.country_code,
-            buyer.delivery_address.is_some(),
-            delivery.street,
-            delivery.street2,
-            delivery.postal_code,
-            delivery.city,
-            delivery.country_code,
-            buyer.email,
-            buyer.phone,
-            buyer.contact_name,
-            buyer.einvoice_address,
-            buyer.language.code(),
-        ])?;
-    Ok(())
-}
-
-/// The VAT snapshot columns of a line or charge: treatment, rate, category and exemption text.
-fn vat_columns(
-    vat: LineVat,
-) -> (
-    &'static str,
-    StoredDecimal,
-    &'static str,
-    Option<&'static str>,
-    Option<String>,
-    Option<String>,
-) {
-    let exemption = vat.treatment.exemption();
-    (
-        vat.treatment.code(),
-        StoredDecimal(vat.rate),
-        vat.category().code(),
-        exemption.as_ref().and_then(|exemption| exemption.code),
-        exemption
-            .as_ref()
-            .map(|exemption| exemption.text.sv.clone()),
-        exemption.map(|exemption| exemption.text.en),
-    )
-}
-
-fn write_lines(
-    connection: &Connection,
-    id: InvoiceId,
-    invoice: &Invoice,
-    totals: &Totals,
-) -> Result<(), StoreError> {
-    let mut insert_line = connection.prepare_cached(
-        "INSERT INTO invoice_lines (invoice_id, position, article_number, description, quantity, unit,
-            unit_price, discount_kind, discount_value, vat_treatment, vat_rate, vat_category,
-            vat_exemption_code, vat_exemption_sv, vat_exemption_en, net_amount)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-    )?;
-    for (position, (line, amounts)) in (0_i64..).zip(invoice.lines.iter().zip(&totals.lines)) {
-        let (discount_kind, discount_value) = discount_columns(line.discount);
-        let (treatment, rate, category, exemption_code, exemption_sv, exemption_en) =
-            vat_columns(line.vat);
-        insert_line.execute(params![
-            id,
-            position,
-            line.article_number,
-            line.description,
-            StoredDecimal(line.quantity),
-            line.unit.as_str(),
-            StoredDecimal(line.unit_price),
-            discount_kind,
-            StoredDecimal(discount_value),
-            treatment,
-            rate,
-            category,
-            exemption_code,
-            exemption_sv,
-            exemption_en,
-            StoredDecimal(amounts.net),
-        ])?;
-    }
-    let mut insert_charge = connection.prepare_cached(
-        "INSERT INTO invoice_charges (invoice_id, position, kind, amount, vat_treatment, vat_rate,
-            vat_category, vat_exemption_code, vat_exemption_sv, vat_exemption_en, net_amount)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-    )?;
-    for (position, (charge, net)) in (0_i64..).zip(invoice.charges.iter().zip(&totals.charges)) {
-        let (treatment, rate, category, exemption_code, exemption_sv, exemption_en) =
-            vat_columns(charge.vat);
-        insert_charge.execute(params![
-            id,
-            position,
-            charge.kind.code(),
-            StoredDecimal(charge.amount),
-            treatment,
-            rate,
-            category,
-            exemption_code,
-            exemption_sv,
-            exemption_en,
-            StoredDecimal(*net),
-        ])?;
-    }
-    Ok(())
-}
-
-fn write_vat_summary(
-    connection: &Connection,
-    id: InvoiceId,
-    totals: &Totals,
-) -> Result<(), StoreError> {
-    let mut insert = connection.prepare_cached(
-        "INSERT INTO invoice_vat_summary (invoice_id, position, vat_category, vat_rate, taxable_amount,
-            vat_amount, vat_exemption_code, vat_exemption_sv, vat_exemption_en)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?;
-    for (position, subtotal) in (0_i64..).zip(&totals.vat_breakdown) {
-        let exemption = subtotal.exemption.as_ref();
-        insert.execute(params![
-            id,
-            position,
-            subtotal.category.code(),
-            StoredDecimal(subtotal.rate),
-            StoredDecimal(subtotal.taxable_amount),
-            StoredDecimal(subtotal.vat_amount),
-            exemption.and_then(|exemption| exemption.code),
-            exemption.map(|exemption| exemption.text.sv.as_str()),
-            exemption.map(|exemption| exemption.text.en.as_str()),
-        ])?;
-    }
-    Ok(())
+/// Positions 0, 1, 2, ... in invoice `id`.
+fn places(invoice_id: InvoiceId) -> impl Iterator<Item = Place> {
+    (0_i64..).map(move |position| Place {
+        invoice_id,
+        position,
+    })
 }

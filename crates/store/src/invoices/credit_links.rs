@@ -19,8 +19,8 @@ impl Store {
         )?;
         let links = statement.query_map([id], |row| {
             Ok(CreditLink {
-                id: row.get(0)?,
-                number: row.get(1)?,
+                id: row.get("id")?,
+                number: row.get("number_text")?,
             })
         })?;
         Ok(links.collect::<Result<Vec<_>, _>>()?)

@@ -12,6 +12,7 @@ use super::StoredInvoice;
 use super::content::write_content;
 use super::events::{InvoiceEventKind, append_event};
 use super::issue::issue_in_transaction;
+use super::new_row::{NewInvoiceRow, insert_invoice_row};
 use crate::error::StoreError;
 use crate::number_series::SeriesInput;
 use crate::open::Store;
@@ -155,23 +156,14 @@ impl Store {
             .connection
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let invoice = document.invoice;
-        transaction
-            .prepare_cached(
-                "INSERT INTO invoices (kind, series_id, customer_id, buyer_name, issue_date,
-                    due_date, payment_terms, created_at, updated_at, document_kind)
-                 VALUES ('invoice', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)",
-            )?
-            .execute(rusqlite::params![
-                document.series_id,
-                document.customer_id,
-                invoice.buyer.name,
-                invoice.issue_date,
-                invoice.due_date,
-                invoice.payment_terms.code(),
-                now,
-                document.kind.code(),
-            ])?;
-        let id = InvoiceId(transaction.last_insert_rowid());
+        let row = NewInvoiceRow {
+            series_id: document.series_id,
+            customer_id: document.customer_id,
+            credited_invoice_id: None,
+            document_kind: document.kind.code(),
+            created_at: now,
+        };
+        let id = insert_invoice_row(&transaction, &row, invoice)?;
         write_content(
             &transaction,
             id,

@@ -7,6 +7,7 @@ use rusqlite::{OptionalExtension, TransactionBehavior};
 
 use super::content::write_content;
 use super::events::{InvoiceEventKind, append_event, describe_changes};
+use super::new_row::{NewInvoiceRow, insert_invoice_row};
 use super::read::{read_invoice, status_from_code};
 use crate::error::{StoreError, StoreErrorKind};
 use crate::open::Store;
@@ -67,25 +68,14 @@ impl Store {
         let transaction = self
             .connection
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        transaction
-            .prepare_cached(
-                "INSERT INTO invoices (kind, series_id, customer_id, credited_invoice_id, buyer_name, issue_date,
-                    due_date, payment_terms, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
-            )?
-            .execute(rusqlite::params![
-                if credited.is_some() { "credit" } else { "invoice" },
-                series_id,
-                customer_id,
-                credited,
-                invoice.buyer.name,
-                invoice.issue_date,
-                invoice.due_date,
-                invoice.payment_terms.code(),
-                now,
-            ])
-            .map_err(missing_reference)?;
-        let id = InvoiceId(transaction.last_insert_rowid());
+        let row = NewInvoiceRow {
+            series_id,
+            customer_id,
+            credited_invoice_id: credited,
+            document_kind: "invoice",
+            created_at: now,
+        };
+        let id = insert_invoice_row(&transaction, &row, invoice).map_err(missing_reference)?;
         write_content(&transaction, id, customer_id, invoice, &totals, now)?;
         append_event(&transaction, id, &InvoiceEventKind::Created, "", now)?;
         transaction.commit()?;
@@ -143,8 +133,8 @@ impl Store {
         require_draft(draft_status(&transaction, id)?)?;
         transaction
             .execute(
-                "UPDATE invoices SET series_id = ?1, updated_at = ?2 WHERE id = ?3",
-                rusqlite::params![series_id, now, id],
+                "UPDATE invoices SET series_id = :series_id, updated_at = :now WHERE id = :id",
+                rusqlite::named_params! { ":series_id": series_id, ":now": now, ":id": id },
             )
             .map_err(missing_reference)?;
         append_event(

@@ -3,8 +3,9 @@
 
 use chrono::{DateTime, Utc};
 use fakturera_core::invoice::Invoice;
-use rusqlite::Connection;
+use rusqlite::{Connection, ToSql};
 
+use crate::column_list::ColumnList;
 use crate::error::StoreError;
 use crate::open::Store;
 use crate::record_ids::InvoiceId;
@@ -62,9 +63,9 @@ impl Store {
         )?;
         let events = statement.query_map([id], |row| {
             Ok(InvoiceEvent {
-                at: row.get(0)?,
-                kind: InvoiceEventKind::from_code(&row.get::<_, String>(1)?),
-                detail: row.get(2)?,
+                at: row.get("at")?,
+                kind: InvoiceEventKind::from_code(&row.get::<_, String>("kind")?),
+                detail: row.get("detail")?,
             })
         })?;
         Ok(events.collect::<Result<Vec<_>, _>>()?)
@@ -90,6 +91,21 @@ impl Store {
     }
 }
 
+/// An event as written.
+pub(crate) struct NewEvent {
+    pub invoice_id: InvoiceId,
+    pub at: DateTime<Utc>,
+    pub kind: String,
+    pub detail: String,
+}
+
+pub(crate) const INVOICE_EVENT_COLUMNS: ColumnList<NewEvent> = ColumnList(&[
+    ("invoice_id", |e| e.invoice_id.to_sql()),
+    ("at", |e| e.at.to_sql()),
+    ("kind", |e| e.kind.to_sql()),
+    ("detail", |e| e.detail.to_sql()),
+]);
+
 pub(crate) fn append_event(
     connection: &Connection,
     id: InvoiceId,
@@ -97,11 +113,13 @@ pub(crate) fn append_event(
     detail: &str,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
-    connection
-        .prepare_cached(
-            "INSERT INTO invoice_events (invoice_id, at, kind, detail) VALUES (?1, ?2, ?3, ?4)",
-        )?
-        .execute((id, now, kind.code(), detail))?;
+    let event = NewEvent {
+        invoice_id: id,
+        at: now,
+        kind: kind.code().to_owned(),
+        detail: detail.to_owned(),
+    };
+    INVOICE_EVENT_COLUMNS.insert(connection, "invoice_events", &event)?;
     Ok(())
 }
 

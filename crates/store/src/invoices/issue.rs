@@ -18,6 +18,12 @@ use crate::open::Store;
 use crate::record_ids::InvoiceId;
 use crate::sql_values::StoredDecimal;
 
+/// The columns issuing sets on the invoices row (besides the content).
+pub(crate) const ISSUE_WRITES: [&str; 4] = ["status", "number", "number_text", "issued_at"];
+
+/// The columns the settlement row is created with at issue (the rest is recomputed).
+pub(crate) const PAYMENT_STATE_CREATED: [&str; 2] = ["invoice_id", "due_date"];
+
 impl Store {
     /// Issues the draft `id` and returns it as issued.
     ///
@@ -53,7 +59,9 @@ pub(crate) fn issue_in_transaction(
 
     let (prefix, number): (String, i64) = transaction
         .prepare_cached("SELECT prefix, next_number FROM number_series WHERE id = ?1")?
-        .query_row([draft.series_id], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        .query_row([draft.series_id], |row| {
+            Ok((row.get("prefix")?, row.get("next_number")?))
+        })?;
     let number_text = format!("{prefix}{number}");
     transaction
         .prepare_cached("UPDATE number_series SET next_number = next_number + 1 WHERE id = ?1")?
@@ -70,22 +78,23 @@ pub(crate) fn issue_in_transaction(
 
     transaction
         .prepare_cached(
-            "UPDATE invoices SET status = 'issued', number = ?1, number_text = ?2, issued_at = ?3,
-                    updated_at = ?3
-                 WHERE id = ?4 AND status = 'draft'",
+            "UPDATE invoices SET status = 'issued', number = :number, number_text = :number_text,
+                    issued_at = :now, updated_at = :now
+                 WHERE id = :id AND status = 'draft'",
         )?
-        .execute(rusqlite::params![number, number_text, now, id])?;
+        .execute(rusqlite::named_params! {
+            ":number": number, ":number_text": number_text, ":now": now, ":id": id
+        })?;
     transaction
         .prepare_cached(
             "INSERT INTO invoice_payment_state (invoice_id, state, paid_amount, due_date)
-                 VALUES (?1, ?2, ?3, ?4)",
+                 VALUES (:id, 'unpaid', :zero, :due_date)",
         )?
-        .execute(rusqlite::params![
-            id,
-            "unpaid",
-            StoredDecimal(rust_decimal::Decimal::ZERO),
-            invoice.due_date,
-        ])?;
+        .execute(rusqlite::named_params! {
+            ":id": id,
+            ":zero": StoredDecimal(rust_decimal::Decimal::ZERO),
+            ":due_date": invoice.due_date,
+        })?;
     // The core's rule decides the state; a credit invoice also settles the invoice it credits,
     // whose history says so.
     refresh_settlement(transaction, id)?;

@@ -8,10 +8,11 @@ use rust_decimal::Decimal;
 use super::payments::payment_state_from_code;
 use super::read::status_from_code;
 use crate::error::StoreError;
+use crate::named_columns::NamedColumns;
 use crate::open::Store;
 use crate::record_ids::{CustomerId, InvoiceId};
 use crate::register_query::like_pattern;
-use crate::sql_values::{code_at, decimal_at, minor_units};
+use crate::sql_values::minor_units;
 
 /// Which invoices the list shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -182,30 +183,30 @@ fn count_sql(filter: InvoiceFilter, searching: bool) -> String {
 }
 
 fn summary_from_row(row: &rusqlite::Row<'_>, today: NaiveDate) -> rusqlite::Result<InvoiceSummary> {
-    let status = code_at(row, 2, status_from_code)?;
-    let payment_state: Option<String> = row.get(10)?;
+    let status = row.code("status", status_from_code)?;
+    let payment_state: Option<String> = row.get("state")?;
     let payment_state = payment_state.as_deref().and_then(payment_state_from_code);
-    let due_date: NaiveDate = row.get(7)?;
+    let due_date: NaiveDate = row.get("due_date")?;
     Ok(InvoiceSummary {
-        id: row.get(0)?,
-        is_credit: row.get::<_, String>(1)? == "credit",
+        id: row.get("id")?,
+        is_credit: row.get::<_, String>("kind")? == "credit",
         status,
-        number: row.get(3)?,
-        customer_id: row.get(4)?,
-        buyer_name: row.get(5)?,
-        issue_date: row.get(6)?,
+        number: row.get("number_text")?,
+        customer_id: row.get("customer_id")?,
+        buyer_name: row.get("buyer_name")?,
+        issue_date: row.get("issue_date")?,
         due_date,
-        currency: row.get(8)?,
-        payable: decimal_at(row, 9)?,
+        currency: row.get("currency")?,
+        payable: row.decimal("payable")?,
         payment_state,
-        remaining: crate::sql_values::optional_decimal_at(row, 11)?,
+        remaining: row.optional_decimal("remaining")?,
         overdue: fakturera_core::invoice::is_overdue(
             status,
             payment_state.unwrap_or(PaymentState::Unpaid),
             due_date,
             today,
         ),
-        document_kind: row.get(12)?,
+        document_kind: row.get("document_kind")?,
     })
 }
 

@@ -12,10 +12,14 @@ use rusqlite::{OptionalExtension, Transaction, TransactionBehavior};
 
 use super::content::write_content;
 use super::events::{InvoiceEventKind, append_event};
+use super::new_row::{NewInvoiceRow, insert_invoice_row};
 use crate::error::StoreError;
 use crate::open::Store;
 use crate::record_ids::{CustomerId, InvoiceId, SeriesId};
 use crate::sql_values::StoredDecimal;
+
+/// The columns of an opening item, written by `import_one`.
+pub(crate) const OPENING_ITEM_WRITES: &[&str] = &["invoice_id", "original_number", "imported_at"];
 
 /// The series that holds opening items.
 pub const OPENING_SERIES_NAME: &str = "Ingående poster";
@@ -116,22 +120,14 @@ fn import_one(
     }
     let invoice = &item.invoice;
     let totals = invoice.totals();
-    transaction
-        .prepare_cached(
-            "INSERT INTO invoices (kind, series_id, customer_id, buyer_name, issue_date, due_date,
-                payment_terms, created_at, updated_at)
-             VALUES ('invoice', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-        )?
-        .execute(rusqlite::params![
-            series,
-            item.customer_id,
-            invoice.buyer.name,
-            invoice.issue_date,
-            invoice.due_date,
-            invoice.payment_terms.code(),
-            now,
-        ])?;
-    let id = InvoiceId(transaction.last_insert_rowid());
+    let row = NewInvoiceRow {
+        series_id: series,
+        customer_id: item.customer_id,
+        credited_invoice_id: None,
+        document_kind: "invoice",
+        created_at: now,
+    };
+    let id = insert_invoice_row(transaction, &row, invoice)?;
     write_content(transaction, id, item.customer_id, invoice, &totals, now)?;
     if !invoice.ocr.is_empty() {
         let in_use = transaction
@@ -163,21 +159,23 @@ fn import_one(
         .query_row([series], |row| row.get(0))?;
     transaction
         .prepare_cached(
-            "UPDATE invoices SET status = 'issued', number = ?1, number_text = ?2, issued_at = ?3,
-                    updated_at = ?3
-             WHERE id = ?4 AND status = 'draft'",
+            "UPDATE invoices SET status = 'issued', number = :number, number_text = :number_text,
+                    issued_at = :now, updated_at = :now
+             WHERE id = :id AND status = 'draft'",
         )?
-        .execute(rusqlite::params![serial, number, now, id])?;
+        .execute(rusqlite::named_params! {
+            ":number": serial, ":number_text": number, ":now": now, ":id": id
+        })?;
     transaction
         .prepare_cached(
             "INSERT INTO invoice_payment_state (invoice_id, state, paid_amount, due_date)
-             VALUES (?1, 'unpaid', ?2, ?3)",
+             VALUES (:id, 'unpaid', :zero, :due_date)",
         )?
-        .execute(rusqlite::params![
-            id,
-            StoredDecimal(rust_decimal::Decimal::ZERO),
-            invoice.due_date
-        ])?;
+        .execute(rusqlite::named_params! {
+            ":id": id,
+            ":zero": StoredDecimal(rust_decimal::Decimal::ZERO),
+            ":due_date": invoice.due_date,
+        })?;
     append_event(
         transaction,
         id,
@@ -187,8 +185,9 @@ fn import_one(
     )?;
     transaction
         .prepare_cached(
-            "INSERT INTO opening_items (invoice_id, original_number, imported_at) VALUES (?1, ?2, ?3)",
+            "INSERT INTO opening_items (invoice_id, original_number, imported_at)
+             VALUES (:id, :number, :now)",
         )?
-        .execute(rusqlite::params![id, number, now])?;
+        .execute(rusqlite::named_params! { ":id": id, ":number": number, ":now": now })?;
     Ok(id)
 }

@@ -5,15 +5,17 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use fakturera_core::Text;
 use fakturera_core::invoice::{MAX_AMOUNT, PaymentState};
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
+use rusqlite::{Connection, OptionalExtension, ToSql, TransactionBehavior};
 use rust_decimal::Decimal;
 
 use super::events::{InvoiceEventKind, append_event};
 use super::settlement::refresh_settlement;
+use crate::column_list::{ColumnList, RowValues, owned};
 use crate::error::{StoreError, StoreErrorKind};
+use crate::named_columns::NamedColumns;
 use crate::open::Store;
 use crate::record_ids::InvoiceId;
-use crate::sql_values::{StoredDecimal, code_at, decimal_at};
+use crate::sql_values::StoredDecimal;
 
 /// One payment received (or, for a credit invoice, paid back).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -175,22 +177,13 @@ pub(crate) fn insert_money_record(
     if !exists {
         return Err(StoreError::not_found("faktura", "invoice", id));
     }
-    connection
-        .prepare_cached(
-            "INSERT INTO invoice_payments
-                 (invoice_id, paid_on, amount, reference, recorded_at, kind, reverses_id, bank_payment_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        )?
-        .execute(rusqlite::params![
-            id,
-            record.paid_on,
-            StoredDecimal(record.amount),
-            record.reference,
-            now,
-            record.kind.code(),
-            record.reverses,
-            record.bank_payment_id,
-        ])?;
+    let booked = Booked {
+        invoice_id: id,
+        recorded_at: now,
+    };
+    RowValues::of(&NEW_MONEY_RECORD_COLUMNS, record)?
+        .and(&BOOKED_COLUMNS, &booked)?
+        .insert(connection, "invoice_payments")?;
     let record_id = connection.last_insert_rowid();
     let kind = match record.reverses {
         Some(_) => InvoiceEventKind::Other("reversed".to_owned()),
@@ -207,17 +200,40 @@ pub(crate) fn insert_money_record(
     Ok(record_id)
 }
 
+/// A money record's own columns, as written.
+pub(crate) const NEW_MONEY_RECORD_COLUMNS: ColumnList<NewMoneyRecord> = ColumnList(&[
+    ("kind", |r| r.kind.code().to_sql()),
+    ("paid_on", |r| r.paid_on.to_sql()),
+    ("amount", |r| owned(StoredDecimal(r.amount))),
+    ("reference", |r| r.reference.to_sql()),
+    ("reverses_id", |r| r.reverses.to_sql()),
+    ("bank_payment_id", |r| r.bank_payment_id.to_sql()),
+]);
+
+/// Which invoice a money record is booked on, and when.
+pub(crate) struct Booked {
+    pub invoice_id: InvoiceId,
+    pub recorded_at: DateTime<Utc>,
+}
+
+pub(crate) const BOOKED_COLUMNS: ColumnList<Booked> = ColumnList(&[
+    ("invoice_id", |b| b.invoice_id.to_sql()),
+    ("recorded_at", |b| b.recorded_at.to_sql()),
+]);
+
 fn record_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<MoneyRecord> {
     Ok(MoneyRecord {
-        id: row.get(0)?,
-        invoice_id: row.get(1)?,
-        kind: code_at(row, 2, MoneyKind::from_code)?,
-        paid_on: row.get(3)?,
-        amount: decimal_at(row, 4)?,
-        reference: row.get::<_, Option<String>>(5)?.unwrap_or_default(),
-        reverses: row.get(6)?,
-        bank_payment_id: row.get(7)?,
-        recorded_at: row.get(8)?,
+        id: row.get("id")?,
+        invoice_id: row.get("invoice_id")?,
+        kind: row.code("kind", MoneyKind::from_code)?,
+        paid_on: row.get("paid_on")?,
+        amount: row.decimal("amount")?,
+        reference: row
+            .get::<_, Option<String>>("reference")?
+            .unwrap_or_default(),
+        reverses: row.get("reverses_id")?,
+        bank_payment_id: row.get("bank_payment_id")?,
+        recorded_at: row.get("recorded_at")?,
     })
 }
 
@@ -397,13 +413,13 @@ impl Store {
             )?
             .query_row([id], |row| {
                 Ok((
-                    code_at(row, 0, payment_state_from_code)?,
-                    decimal_at(row, 1)?,
-                    decimal_at(row, 2)?,
-                    decimal_at(row, 3)?,
-                    decimal_at(row, 4)?,
-                    decimal_at(row, 5)?,
-                    row.get::<_, NaiveDate>(6)?,
+                    row.code("state", payment_state_from_code)?,
+                    row.decimal("payable")?,
+                    row.decimal("paid_amount")?,
+                    row.decimal("credited_amount")?,
+                    row.decimal("written_off")?,
+                    row.decimal("remaining")?,
+                    row.get::<_, NaiveDate>("due_date")?,
                 ))
             })
             .optional()?;

@@ -8,7 +8,7 @@ use fakturera_core::invoice::{
     VatSubtotal,
 };
 use fakturera_core::money::Currency;
-use fakturera_core::party::{Address, Buyer, Seller};
+use fakturera_core::party::{Buyer, Seller};
 use fakturera_core::payment_terms::PaymentTerms;
 use fakturera_core::unit::Unit;
 use fakturera_core::vat::{Exemption, LineVat, VatTreatment};
@@ -19,11 +19,12 @@ use super::codes::{
     discount_from_columns, known_exemption_code, price_entry_from_code, rounding_from_code,
     vat_category_from_code,
 };
+use super::content::{BUYER_COLUMNS, SELLER_COLUMNS};
 use crate::customers::buyer_kind_from_code;
 use crate::error::StoreError;
+use crate::named_columns::{NamedColumns, address_named};
 use crate::open::Store;
 use crate::record_ids::InvoiceId;
-use crate::sql_values::{bool_at, code_at, decimal_at, optional_decimal_at};
 
 impl Store {
     /// The invoice with this id, draft or issued.
@@ -44,67 +45,15 @@ pub(crate) fn read_invoice(
     connection: &Connection,
     id: InvoiceId,
 ) -> Result<StoredInvoice, StoreError> {
-    let mut statement = connection.prepare_cached(
-        "SELECT i.status, i.series_id, i.customer_id, i.credited_invoice_id, i.number_text, i.issue_date,
-                i.due_date, i.delivery_date, i.our_reference, i.your_reference, i.buyer_reference,
-                i.order_reference, i.currency, i.exchange_rate, i.language, i.price_entry, i.rounding_rule,
-                i.payment_terms, i.ocr, i.notes, i.payable, i.created_at, i.updated_at, i.issued_at,
-                o.number_text, o.issue_date, i.discount_kind, i.discount_value
+    let sql = format!(
+        "SELECT {}, o.number_text AS credited_number, o.issue_date AS credited_issue_date
          FROM invoices i LEFT JOIN invoices o ON o.id = i.credited_invoice_id
          WHERE i.id = ?1",
-    )?;
-    let header = statement
-        .query_row([id], |row| {
-            let credited_number: Option<String> = row.get(24)?;
-            let credited_date: Option<NaiveDate> = row.get(25)?;
-            let kind = match (credited_number, credited_date) {
-                (Some(number), Some(issue_date)) => {
-                    InvoiceKind::Credit(CreditReference { number, issue_date })
-                }
-                _ => InvoiceKind::Invoice,
-            };
-            let invoice = Invoice {
-                kind,
-                number: row.get(4)?,
-                issue_date: row.get(5)?,
-                due_date: row.get(6)?,
-                delivery_date: row.get(7)?,
-                seller: Seller::default(),
-                buyer: Buyer::default(),
-                our_reference: row.get(8)?,
-                your_reference: row.get(9)?,
-                buyer_reference: row.get(10)?,
-                order_reference: row.get(11)?,
-                currency: code_at(row, 12, |code| Currency::parse(code).ok())?,
-                exchange_rate: decimal_at(row, 13)?,
-                language: code_at(row, 14, Language::from_code)?,
-                price_entry: code_at(row, 15, price_entry_from_code)?,
-                lines: Vec::new(),
-                text_rows: Vec::new(),
-                charges: Vec::new(),
-                discount: {
-                    let value = decimal_at(row, 27)?;
-                    code_at(row, 26, |kind| discount_from_columns(kind, value))?
-                },
-                rounding: code_at(row, 16, rounding_from_code)?,
-                payment_terms: code_at(row, 17, |code| PaymentTerms::parse(code).ok())?,
-                ocr: row.get(18)?,
-                notes: row.get(19)?,
-            };
-            Ok(StoredInvoice {
-                id,
-                status: code_at(row, 0, status_from_code)?,
-                series_id: row.get(1)?,
-                customer_id: row.get(2)?,
-                credited_invoice_id: row.get(3)?,
-                invoice,
-                vat_summary: Vec::new(),
-                payable: decimal_at(row, 20)?,
-                created_at: row.get(21)?,
-                updated_at: row.get(22)?,
-                issued_at: row.get(23)?,
-            })
-        })
+        header_select_list()
+    );
+    let header = connection
+        .prepare_cached(&sql)?
+        .query_row([id], |row| header_from_row(row, id))
         .optional()?;
     let mut stored = header.ok_or_else(|| StoreError::not_found("faktura", "invoice", id))?;
     stored.invoice.seller = read_seller(connection, id)?;
@@ -116,77 +65,155 @@ pub(crate) fn read_invoice(
     Ok(stored)
 }
 
-fn address_at(row: &Row<'_>, first: usize) -> rusqlite::Result<Address> {
-    Ok(Address {
-        street: row.get(first)?,
-        street2: row.get(first + 1)?,
-        postal_code: row.get(first + 2)?,
-        city: row.get(first + 3)?,
-        country_code: row.get(first + 4)?,
+/// The columns of the invoices row an invoice is read from.
+pub(crate) const INVOICE_HEADER_READS: &[&str] = &[
+    "status",
+    "series_id",
+    "customer_id",
+    "credited_invoice_id",
+    "number_text",
+    "issue_date",
+    "due_date",
+    "delivery_date",
+    "our_reference",
+    "your_reference",
+    "buyer_reference",
+    "order_reference",
+    "currency",
+    "exchange_rate",
+    "language",
+    "price_entry",
+    "rounding_rule",
+    "payment_terms",
+    "ocr",
+    "notes",
+    "payable",
+    "created_at",
+    "updated_at",
+    "issued_at",
+    "discount_kind",
+    "discount_value",
+];
+
+fn header_select_list() -> String {
+    INVOICE_HEADER_READS
+        .iter()
+        .map(|name| format!("i.{name}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The invoice row as a stored invoice without its parties, lines and summary.
+fn header_from_row(row: &Row<'_>, id: InvoiceId) -> rusqlite::Result<StoredInvoice> {
+    let credited_number: Option<String> = row.get("credited_number")?;
+    let credited_date: Option<NaiveDate> = row.get("credited_issue_date")?;
+    let kind = match (credited_number, credited_date) {
+        (Some(number), Some(issue_date)) => {
+            InvoiceKind::Credit(CreditReference { number, issue_date })
+        }
+        _ => InvoiceKind::Invoice,
+    };
+    let discount_value = row.decimal("discount_value")?;
+    let invoice = Invoice {
+        kind,
+        number: row.get("number_text")?,
+        issue_date: row.get("issue_date")?,
+        due_date: row.get("due_date")?,
+        delivery_date: row.get("delivery_date")?,
+        seller: Seller::default(),
+        buyer: Buyer::default(),
+        our_reference: row.get("our_reference")?,
+        your_reference: row.get("your_reference")?,
+        buyer_reference: row.get("buyer_reference")?,
+        order_reference: row.get("order_reference")?,
+        currency: row.code("currency", |code| Currency::parse(code).ok())?,
+        exchange_rate: row.decimal("exchange_rate")?,
+        language: row.code("language", Language::from_code)?,
+        price_entry: row.code("price_entry", price_entry_from_code)?,
+        lines: Vec::new(),
+        text_rows: Vec::new(),
+        charges: Vec::new(),
+        discount: row.code("discount_kind", |kind| {
+            discount_from_columns(kind, discount_value)
+        })?,
+        rounding: row.code("rounding_rule", rounding_from_code)?,
+        payment_terms: row.code("payment_terms", |code| PaymentTerms::parse(code).ok())?,
+        ocr: row.get("ocr")?,
+        notes: row.get("notes")?,
+    };
+    Ok(StoredInvoice {
+        id,
+        status: row.code("status", status_from_code)?,
+        series_id: row.get("series_id")?,
+        customer_id: row.get("customer_id")?,
+        credited_invoice_id: row.get("credited_invoice_id")?,
+        invoice,
+        vat_summary: Vec::new(),
+        payable: row.decimal("payable")?,
+        created_at: row.get("created_at")?,
+        updated_at: row.get("updated_at")?,
+        issued_at: row.get("issued_at")?,
     })
 }
 
 fn read_seller(connection: &Connection, id: InvoiceId) -> Result<Seller, StoreError> {
-    let seller = connection
-        .prepare_cached(
-            "SELECT name, org_number, vat_number, f_tax_approved, street, street2, postal_code, city,
-                    country_code, phone, email, website, contact_name, bankgiro, plusgiro, iban, bic,
-                    late_payment_interest
-             FROM invoice_seller WHERE invoice_id = ?1",
-        )?
-        .query_row([id], |row| {
-            Ok(Seller {
-                name: row.get(0)?,
-                org_number: row.get(1)?,
-                vat_number: row.get(2)?,
-                f_tax_approved: bool_at(row, 3)?,
-                address: address_at(row, 4)?,
-                phone: row.get(9)?,
-                email: row.get(10)?,
-                website: row.get(11)?,
-                contact_name: row.get(12)?,
-                bankgiro: row.get(13)?,
-                plusgiro: row.get(14)?,
-                iban: row.get(15)?,
-                bic: row.get(16)?,
-                late_payment_interest: optional_decimal_at(row, 17)?,
-            })
-        })?;
+    let sql = format!(
+        "SELECT {} FROM invoice_seller WHERE invoice_id = ?1",
+        SELLER_COLUMNS.select_list(None)
+    );
+    let seller = connection.prepare_cached(&sql)?.query_row([id], |row| {
+        Ok(Seller {
+            name: row.get("name")?,
+            org_number: row.get("org_number")?,
+            vat_number: row.get("vat_number")?,
+            f_tax_approved: row.get("f_tax_approved")?,
+            address: address_named(row, "")?,
+            phone: row.get("phone")?,
+            email: row.get("email")?,
+            website: row.get("website")?,
+            contact_name: row.get("contact_name")?,
+            bankgiro: row.get("bankgiro")?,
+            plusgiro: row.get("plusgiro")?,
+            iban: row.get("iban")?,
+            bic: row.get("bic")?,
+            late_payment_interest: row.optional_decimal("late_payment_interest")?,
+        })
+    })?;
     Ok(seller)
 }
 
 fn read_buyer(connection: &Connection, id: InvoiceId) -> Result<Buyer, StoreError> {
-    let buyer = connection
-        .prepare_cached(
-            "SELECT customer_number, kind, name, legal_id, vat_number, street, street2, postal_code, city,
-                    country_code, has_delivery_address, delivery_street, delivery_street2,
-                    delivery_postal_code, delivery_city, delivery_country_code, email, phone,
-                    contact_name, einvoice_address, language
-             FROM invoice_buyer WHERE invoice_id = ?1",
-        )?
-        .query_row([id], |row| {
-            Ok(Buyer {
-                customer_number: row.get(0)?,
-                kind: code_at(row, 1, buyer_kind_from_code)?,
-                name: row.get(2)?,
-                legal_id: row.get(3)?,
-                vat_number: row.get(4)?,
-                address: address_at(row, 5)?,
-                delivery_address: if bool_at(row, 10)? { Some(address_at(row, 11)?) } else { None },
-                email: row.get(16)?,
-                phone: row.get(17)?,
-                contact_name: row.get(18)?,
-                einvoice_address: row.get(19)?,
-                language: code_at(row, 20, Language::from_code)?,
-            })
-        })?;
+    let sql = format!(
+        "SELECT {} FROM invoice_buyer WHERE invoice_id = ?1",
+        BUYER_COLUMNS.select_list(None)
+    );
+    let buyer = connection.prepare_cached(&sql)?.query_row([id], |row| {
+        Ok(Buyer {
+            customer_number: row.get("customer_number")?,
+            kind: row.code("kind", buyer_kind_from_code)?,
+            name: row.get("name")?,
+            legal_id: row.get("legal_id")?,
+            vat_number: row.get("vat_number")?,
+            address: address_named(row, "")?,
+            delivery_address: if row.get("has_delivery_address")? {
+                Some(address_named(row, "delivery_")?)
+            } else {
+                None
+            },
+            email: row.get("email")?,
+            phone: row.get("phone")?,
+            contact_name: row.get("contact_name")?,
+            einvoice_address: row.get("einvoice_address")?,
+            language: row.code("language", Language::from_code)?,
+        })
+    })?;
     Ok(buyer)
 }
 
-fn line_vat_at(row: &Row<'_>, first: usize) -> rusqlite::Result<LineVat> {
+fn line_vat_named(row: &Row<'_>) -> rusqlite::Result<LineVat> {
     Ok(LineVat {
-        treatment: code_at(row, first, VatTreatment::from_code)?,
-        rate: decimal_at(row, first + 1)?,
+        treatment: row.code("vat_treatment", VatTreatment::from_code)?,
+        rate: row.decimal("vat_rate")?,
     })
 }
 
@@ -197,22 +224,17 @@ fn read_lines(connection: &Connection, id: InvoiceId) -> Result<Vec<InvoiceLine>
          FROM invoice_lines WHERE invoice_id = ?1 ORDER BY position",
     )?;
     let lines = statement.query_map([id], |row| {
-        let discount_kind: String = row.get(5)?;
-        let discount_value = decimal_at(row, 6)?;
+        let discount_value = row.decimal("discount_value")?;
         Ok(InvoiceLine {
-            article_number: row.get(0)?,
-            description: row.get(1)?,
-            quantity: decimal_at(row, 2)?,
-            unit: Unit::new(row.get::<_, String>(3)?),
-            unit_price: decimal_at(row, 4)?,
-            discount: discount_from_columns(&discount_kind, discount_value).ok_or_else(|| {
-                rusqlite::Error::FromSqlConversionFailure(
-                    5,
-                    rusqlite::types::Type::Text,
-                    format!("unknown discount kind {discount_kind:?}").into(),
-                )
+            article_number: row.get("article_number")?,
+            description: row.get("description")?,
+            quantity: row.decimal("quantity")?,
+            unit: Unit::new(row.get::<_, String>("unit")?),
+            unit_price: row.decimal("unit_price")?,
+            discount: row.code("discount_kind", |kind| {
+                discount_from_columns(kind, discount_value)
             })?,
-            vat: line_vat_at(row, 7)?,
+            vat: line_vat_named(row)?,
         })
     })?;
     Ok(lines.collect::<Result<Vec<_>, _>>()?)
@@ -225,9 +247,9 @@ fn read_charges(connection: &Connection, id: InvoiceId) -> Result<Vec<Charge>, S
     )?;
     let charges = statement.query_map([id], |row| {
         Ok(Charge {
-            kind: code_at(row, 0, ChargeKind::from_code)?,
-            amount: decimal_at(row, 1)?,
-            vat: line_vat_at(row, 2)?,
+            kind: row.code("kind", ChargeKind::from_code)?,
+            amount: row.decimal("amount")?,
+            vat: line_vat_named(row)?,
         })
     })?;
     Ok(charges.collect::<Result<Vec<_>, _>>()?)
@@ -239,8 +261,8 @@ fn read_text_rows(connection: &Connection, id: InvoiceId) -> Result<Vec<TextRow>
     )?;
     let rows = statement.query_map([id], |row| {
         Ok(TextRow {
-            before_line: usize::try_from(row.get::<_, i64>(0)?).unwrap_or(usize::MAX),
-            text: row.get(1)?,
+            before_line: usize::try_from(row.get::<_, i64>("before_line")?).unwrap_or(usize::MAX),
+            text: row.get("text")?,
         })
     })?;
     Ok(rows.collect::<Result<Vec<_>, _>>()?)
@@ -256,14 +278,14 @@ fn read_vat_summary(
          FROM invoice_vat_summary WHERE invoice_id = ?1 ORDER BY position",
     )?;
     let summary = statement.query_map([id], |row| {
-        let exemption_code: Option<String> = row.get(4)?;
-        let exemption_sv: Option<String> = row.get(5)?;
-        let exemption_en: Option<String> = row.get(6)?;
+        let exemption_code: Option<String> = row.get("vat_exemption_code")?;
+        let exemption_sv: Option<String> = row.get("vat_exemption_sv")?;
+        let exemption_en: Option<String> = row.get("vat_exemption_en")?;
         Ok(VatSubtotal {
-            category: code_at(row, 0, vat_category_from_code)?,
-            rate: decimal_at(row, 1)?,
-            taxable_amount: decimal_at(row, 2)?,
-            vat_amount: decimal_at(row, 3)?,
+            category: row.code("vat_category", vat_category_from_code)?,
+            rate: row.decimal("vat_rate")?,
+            taxable_amount: row.decimal("taxable_amount")?,
+            vat_amount: row.decimal("vat_amount")?,
             exemption: exemption_sv.zip(exemption_en).map(|(sv, en)| Exemption {
                 code: exemption_code.as_deref().and_then(known_exemption_code),
                 text: Text::new(sv, en),

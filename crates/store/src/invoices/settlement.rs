@@ -7,17 +7,19 @@
 use chrono::NaiveDate;
 use fakturera_core::invoice::MAX_AMOUNT;
 use fakturera_core::receivables::{Settlement, SettlementFacts};
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension, ToSql};
 use rust_decimal::Decimal;
 
 use super::payments::{payment_state_code, too_large};
+use crate::column_list::{ColumnList, owned};
 use crate::error::StoreError;
+use crate::named_columns::NamedColumns;
 use crate::record_ids::InvoiceId;
-use crate::sql_values::{StoredDecimal, decimal_at};
+use crate::sql_values::StoredDecimal;
 
 fn sum_decimals(connection: &Connection, sql: &str, id: InvoiceId) -> Result<Decimal, StoreError> {
     let mut statement = connection.prepare_cached(sql)?;
-    let amounts = statement.query_map([id], |row| decimal_at(row, 0))?;
+    let amounts = statement.query_map([id], |row| row.decimal("amount"))?;
     let mut total = Decimal::ZERO;
     for amount in amounts {
         // Checked: a file from an older version may hold an amount too large to add up.
@@ -42,9 +44,9 @@ pub(crate) fn current_facts(
         )?
         .query_row([id], |row| {
             Ok((
-                row.get::<_, String>(0)? == "credit",
-                decimal_at(row, 1)?,
-                row.get::<_, Option<InvoiceId>>(2)?,
+                row.get::<_, String>("kind")? == "credit",
+                row.decimal("payable")?,
+                row.get::<_, Option<InvoiceId>>("credited_invoice_id")?,
             ))
         })
         .optional()?;
@@ -63,7 +65,7 @@ pub(crate) fn current_facts(
     }
     let credited = sum_decimals(
         connection,
-        "SELECT payable FROM invoices
+        "SELECT payable AS amount FROM invoices
          WHERE credited_invoice_id = ?1 AND kind = 'credit' AND status = 'issued'",
         id,
     )?;
@@ -115,6 +117,25 @@ fn last_event_date(
         .query_row([id], |row| row.get(0))?)
 }
 
+/// What the settlement row of an invoice says, recomputed from its records.
+pub(crate) struct SettlementRow {
+    facts: SettlementFacts,
+    settled: Settlement,
+    settled_on: Option<NaiveDate>,
+}
+
+/// The columns recomputed on every change (the row's invoice and due date are set at issue).
+pub(crate) const SETTLEMENT_WRITES: ColumnList<SettlementRow> = ColumnList(&[
+    ("state", |r| payment_state_code(r.settled.state).to_sql()),
+    ("paid_amount", |r| owned(StoredDecimal(r.facts.paid))),
+    ("credited_amount", |r| {
+        owned(StoredDecimal(r.facts.credited))
+    }),
+    ("written_off", |r| owned(StoredDecimal(r.facts.written_off))),
+    ("remaining", |r| owned(StoredDecimal(r.settled.remaining))),
+    ("settled_on", |r| r.settled_on.to_sql()),
+]);
+
 fn store_settlement(
     connection: &Connection,
     id: InvoiceId,
@@ -126,22 +147,12 @@ fn store_settlement(
     } else {
         None
     };
-    connection
-        .prepare_cached(
-            "UPDATE invoice_payment_state
-             SET state = ?1, paid_amount = ?2, credited_amount = ?3, written_off = ?4, remaining = ?5,
-                 settled_on = ?6
-             WHERE invoice_id = ?7",
-        )?
-        .execute(rusqlite::params![
-            payment_state_code(settled.state),
-            StoredDecimal(facts.paid),
-            StoredDecimal(facts.credited),
-            StoredDecimal(facts.written_off),
-            StoredDecimal(settled.remaining),
-            settled_on,
-            id,
-        ])?;
+    let row = SettlementRow {
+        facts: *facts,
+        settled,
+        settled_on,
+    };
+    SETTLEMENT_WRITES.update(connection, "invoice_payment_state", &row, "invoice_id", &id)?;
     Ok(settled)
 }
 

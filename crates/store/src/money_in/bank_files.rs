@@ -6,16 +6,19 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use fakturera_core::Text;
 use fakturera_core::receivables::{
-    BankEntryKind, BgMaxFile, InvoiceIndex, MatchCandidate, MatchOutcome, PaymentPlan,
+    BankEntryKind, BankPayment, BgMaxFile, Deposit, InvoiceIndex, MatchCandidate, MatchOutcome,
+    PaymentPlan,
 };
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
+use rusqlite::{Connection, OptionalExtension, ToSql, TransactionBehavior};
 use rust_decimal::Decimal;
 
+use crate::column_list::{ColumnList, MappedTable, RowValues, owned};
 use crate::error::{StoreError, StoreErrorKind};
 use crate::invoices::{MoneyKind, NewMoneyRecord};
+use crate::named_columns::NamedColumns;
 use crate::open::Store;
 use crate::record_ids::InvoiceId;
-use crate::sql_values::{StoredDecimal, decimal_at, minor_units};
+use crate::sql_values::{StoredDecimal, minor_units};
 
 /// The matcher's view of the company file, through one connection (inside the import's
 /// transaction, or a plain read for the preview).
@@ -24,20 +27,159 @@ pub struct StoreIndex<'c> {
     connection: &'c Connection,
 }
 
-const CANDIDATE_COLUMNS: &str = "i.id, COALESCE(i.number_text, ''), i.customer_id, i.currency, \
-    i.exchange_rate, p.remaining, i.credited_invoice_id";
+const CANDIDATE_COLUMNS: &str = "i.id, COALESCE(i.number_text, '') AS number, i.customer_id, \
+    i.currency, i.exchange_rate, p.remaining, i.credited_invoice_id";
 
 fn candidate(row: &rusqlite::Row<'_>) -> rusqlite::Result<MatchCandidate> {
     Ok(MatchCandidate {
-        invoice_id: row.get(0)?,
-        number: row.get(1)?,
-        customer_id: row.get(2)?,
-        currency: row.get(3)?,
-        exchange_rate: decimal_at(row, 4)?,
-        remaining: decimal_at(row, 5)?,
-        credits: row.get(6)?,
+        invoice_id: row.get("id")?,
+        number: row.get("number")?,
+        customer_id: row.get("customer_id")?,
+        currency: row.get("currency")?,
+        exchange_rate: row.decimal("exchange_rate")?,
+        remaining: row.decimal("remaining")?,
+        credits: row.get("credited_invoice_id")?,
     })
 }
+
+/// A bank file as recorded, for refusing it when it comes again.
+struct FileRow {
+    sha256: String,
+    file_name: String,
+    bank_timestamp: String,
+    is_test: bool,
+    receiver_bankgiro: String,
+    imported_at: DateTime<Utc>,
+}
+
+const FILE_COLUMNS: ColumnList<FileRow> = ColumnList(&[
+    ("format", |_| "bgmax".to_sql()),
+    ("sha256", |f| f.sha256.to_sql()),
+    ("file_name", |f| f.file_name.to_sql()),
+    ("bank_timestamp", |f| f.bank_timestamp.to_sql()),
+    ("is_test", |f| f.is_test.to_sql()),
+    ("receiver_bankgiro", |f| f.receiver_bankgiro.to_sql()),
+    ("imported_at", |f| f.imported_at.to_sql()),
+]);
+
+/// The file a deposit came in.
+const FILE_ID_COLUMNS: ColumnList<i64> = ColumnList(&[("file_id", |id| id.to_sql())]);
+
+const DEPOSIT_COLUMNS: ColumnList<Deposit> = ColumnList(&[
+    ("receiver_bankgiro", |d| d.receiver_bankgiro.to_sql()),
+    ("currency", |d| d.currency.to_sql()),
+    ("deposit_date", |d| d.date.to_sql()),
+    ("deposit_serial", |d| d.serial.to_sql()),
+    ("bank_account", |d| d.bank_account.to_sql()),
+    ("amount", |d| owned(StoredDecimal(d.amount))),
+    ("payment_count", |d| d.payment_count.to_sql()),
+    ("deposit_type", |d| d.deposit_type.to_sql()),
+]);
+
+/// Where a bank payment was imported from, under which identity, and when.
+struct PaymentEntry {
+    deposit_id: i64,
+    identity: String,
+    imported_at: DateTime<Utc>,
+}
+
+const PAYMENT_ENTRY_COLUMNS: ColumnList<PaymentEntry> = ColumnList(&[
+    ("deposit_id", |e| e.deposit_id.to_sql()),
+    ("identity", |e| e.identity.to_sql()),
+    ("imported_at", |e| e.imported_at.to_sql()),
+]);
+
+/// What a bank payment takes from its deposit: the day and the currency.
+const PAID_FROM_DEPOSIT_COLUMNS: ColumnList<Deposit> = ColumnList(&[
+    ("paid_on", |d| d.date.to_sql()),
+    ("currency", |d| d.currency.to_sql()),
+]);
+
+const BANK_PAYMENT_COLUMNS: ColumnList<BankPayment> = ColumnList(&[
+    ("line", |p| owned(i64::try_from(p.line).unwrap_or(i64::MAX))),
+    ("kind", |p| bank_entry_code(p.kind).to_sql()),
+    ("amount", |p| owned(StoredDecimal(p.amount))),
+    ("reference", |p| p.reference.to_sql()),
+    ("reference_code", |p| p.reference_code.to_sql()),
+    ("extra_references", |p| owned(extra_references(p))),
+    ("information", |p| owned(p.information.join("\n"))),
+    ("payer_bankgiro", |p| p.payer_bankgiro.to_sql()),
+    ("payer_name", |p| p.payer_name.to_sql()),
+    ("payer_address", |p| p.payer_address.to_sql()),
+    ("payer_org_number", |p| p.payer_org_number.to_sql()),
+    ("channel", |p| p.channel.to_sql()),
+    ("bgc_serial", |p| p.bgc_serial.to_sql()),
+    ("has_image", |p| p.has_image.to_sql()),
+    ("deduction_code", |p| p.deduction_code.to_sql()),
+]);
+
+pub(crate) fn mapped_tables() -> Vec<MappedTable> {
+    vec![
+        ("bank_files", FILE_COLUMNS.names().chain(["id"]).collect()),
+        (
+            "bank_deposits",
+            FILE_ID_COLUMNS
+                .names()
+                .chain(DEPOSIT_COLUMNS.names())
+                .chain(["id"])
+                .collect(),
+        ),
+        (
+            "bank_payments",
+            PAYMENT_ENTRY_COLUMNS
+                .names()
+                .chain(PAID_FROM_DEPOSIT_COLUMNS.names())
+                .chain(BANK_PAYMENT_COLUMNS.names())
+                .chain(["id"])
+                .collect(),
+        ),
+        (
+            "bank_payment_refunds",
+            REFUND_COLUMNS.names().chain(["id"]).collect(),
+        ),
+    ]
+}
+
+fn bank_entry_code(kind: BankEntryKind) -> &'static str {
+    match kind {
+        BankEntryKind::Payment => "payment",
+        BankEntryKind::Deduction => "deduction",
+    }
+}
+
+/// The extra references (TK22/23) one to a line: sign, reference and amount.
+fn extra_references(payment: &BankPayment) -> String {
+    payment
+        .extra_references
+        .iter()
+        .map(|extra| {
+            format!(
+                "{}{} {}",
+                if extra.deducted { "-" } else { "+" },
+                extra.reference,
+                extra.amount
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Money paid back from a bank payment.
+struct Refund {
+    bank_payment_id: i64,
+    refunded_on: NaiveDate,
+    amount: Decimal,
+    note: String,
+    recorded_at: DateTime<Utc>,
+}
+
+const REFUND_COLUMNS: ColumnList<Refund> = ColumnList(&[
+    ("bank_payment_id", |r| r.bank_payment_id.to_sql()),
+    ("refunded_on", |r| r.refunded_on.to_sql()),
+    ("amount", |r| owned(StoredDecimal(r.amount))),
+    ("note", |r| r.note.to_sql()),
+    ("recorded_at", |r| r.recorded_at.to_sql()),
+]);
 
 impl StoreIndex<'_> {
     fn one(&self, condition: &str, value: &dyn rusqlite::ToSql) -> Option<MatchCandidate> {
@@ -187,9 +329,9 @@ fn find_imported(
         )?
         .query_row(rusqlite::params![sha256, receiver, timestamp], |row| {
             Ok(ImportedFile {
-                id: row.get(0)?,
-                file_name: row.get(1)?,
-                imported_at: row.get(2)?,
+                id: row.get("id")?,
+                file_name: row.get("file_name")?,
+                imported_at: row.get("imported_at")?,
             })
         })
         .optional()?)
@@ -246,31 +388,21 @@ impl Store {
         let plans = plan(&StoreIndex {
             connection: &transaction,
         });
-        transaction.execute(
-            "INSERT INTO bank_files (format, sha256, file_name, bank_timestamp, is_test, receiver_bankgiro, imported_at)
-             VALUES ('bgmax', ?1, ?2, ?3, ?4, ?5, ?6)",
-            rusqlite::params![import.sha256, import.file_name, file.timestamp, file.is_test, receiver, now],
-        )?;
+        let file_row = FileRow {
+            sha256: import.sha256.clone(),
+            file_name: import.file_name.clone(),
+            bank_timestamp: file.timestamp.clone(),
+            is_test: file.is_test,
+            receiver_bankgiro: receiver,
+            imported_at: now,
+        };
+        FILE_COLUMNS.insert(&transaction, "bank_files", &file_row)?;
         let file_id = transaction.last_insert_rowid();
         let mut deposit_ids = Vec::with_capacity(file.deposits.len());
         for deposit in &file.deposits {
-            transaction
-                .prepare_cached(
-                    "INSERT INTO bank_deposits (file_id, receiver_bankgiro, currency, deposit_date,
-                         deposit_serial, bank_account, amount, payment_count, deposit_type)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                )?
-                .execute(rusqlite::params![
-                    file_id,
-                    deposit.receiver_bankgiro,
-                    deposit.currency,
-                    deposit.date,
-                    deposit.serial,
-                    deposit.bank_account,
-                    StoredDecimal(deposit.amount),
-                    deposit.payment_count,
-                    deposit.deposit_type,
-                ])?;
+            RowValues::of(&FILE_ID_COLUMNS, &file_id)?
+                .and(&DEPOSIT_COLUMNS, deposit)?
+                .insert(&transaction, "bank_deposits")?;
             deposit_ids.push(transaction.last_insert_rowid());
         }
         for payment_plan in &plans {
@@ -286,52 +418,15 @@ impl Store {
             let Some(payment) = deposit.payments.get(payment_plan.payment) else {
                 continue;
             };
-            let extra: Vec<String> = payment
-                .extra_references
-                .iter()
-                .map(|extra| {
-                    format!(
-                        "{}{} {}",
-                        if extra.deducted { "-" } else { "+" },
-                        extra.reference,
-                        extra.amount
-                    )
-                })
-                .collect();
-            transaction
-                .prepare_cached(
-                    "INSERT INTO bank_payments (deposit_id, identity, line, kind, paid_on, amount, currency,
-                         reference, reference_code, extra_references, information, payer_bankgiro,
-                         payer_name, payer_address, payer_org_number, channel, bgc_serial, has_image,
-                         deduction_code, imported_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                         ?18, ?19, ?20)",
-                )?
-                .execute(rusqlite::params![
-                    deposit_id,
-                    payment_plan.identity,
-                    i64::try_from(payment.line).unwrap_or(i64::MAX),
-                    match payment.kind {
-                        BankEntryKind::Payment => "payment",
-                        BankEntryKind::Deduction => "deduction",
-                    },
-                    deposit.date,
-                    StoredDecimal(payment.amount),
-                    deposit.currency,
-                    payment.reference,
-                    payment.reference_code,
-                    extra.join("\n"),
-                    payment.information.join("\n"),
-                    payment.payer_bankgiro,
-                    payment.payer_name,
-                    payment.payer_address,
-                    payment.payer_org_number,
-                    payment.channel,
-                    payment.bgc_serial,
-                    payment.has_image,
-                    payment.deduction_code,
-                    now,
-                ])?;
+            let entry = PaymentEntry {
+                deposit_id: *deposit_id,
+                identity: payment_plan.identity.clone(),
+                imported_at: now,
+            };
+            RowValues::of(&PAYMENT_ENTRY_COLUMNS, &entry)?
+                .and(&PAID_FROM_DEPOSIT_COLUMNS, deposit)?
+                .and(&BANK_PAYMENT_COLUMNS, payment)?
+                .insert(&transaction, "bank_payments")?;
             let bank_payment_id = transaction.last_insert_rowid();
             let reference = if payment.reference.is_empty() {
                 format!("Bankgiro {}", payment.bgc_serial)
@@ -382,22 +477,22 @@ impl Store {
         )?;
         let rows = statement
             .query_map([], |row| {
-                let kind = if row.get::<_, String>(1)? == "deduction" {
+                let kind = if row.get::<_, String>("kind")? == "deduction" {
                     BankEntryKind::Deduction
                 } else {
                     BankEntryKind::Payment
                 };
                 Ok(UnplacedPayment {
-                    id: row.get(0)?,
+                    id: row.get("id")?,
                     kind,
-                    paid_on: row.get(2)?,
-                    amount: decimal_at(row, 3)?,
+                    paid_on: row.get("paid_on")?,
+                    amount: row.decimal("amount")?,
                     unplaced: Decimal::ZERO,
-                    currency: row.get(4)?,
-                    reference: row.get(5)?,
-                    information: row.get(6)?,
-                    payer_name: row.get(7)?,
-                    file_name: row.get(8)?,
+                    currency: row.get("currency")?,
+                    reference: row.get("reference")?,
+                    information: row.get("information")?,
+                    payer_name: row.get("payer_name")?,
+                    file_name: row.get("file_name")?,
                 })
             })?
             .collect::<Result<Vec<_>, _>>()?;
@@ -471,11 +566,14 @@ impl Store {
         }
         let unplaced = unplaced_amount(&transaction, bank_payment, kind, total)?;
         check_within(amount, unplaced)?;
-        transaction.execute(
-            "INSERT INTO bank_payment_refunds (bank_payment_id, refunded_on, amount, note, recorded_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            rusqlite::params![bank_payment, on, StoredDecimal(amount), note, now],
-        )?;
+        let refund = Refund {
+            bank_payment_id: bank_payment,
+            refunded_on: on,
+            amount,
+            note: note.to_owned(),
+            recorded_at: now,
+        };
+        REFUND_COLUMNS.insert(&transaction, "bank_payment_refunds", &refund)?;
         transaction.commit()?;
         Ok(())
     }
@@ -488,12 +586,17 @@ fn read_bank_payment(
     connection
         .prepare_cached("SELECT kind, paid_on, amount, reference FROM bank_payments WHERE id = ?1")?
         .query_row([id], |row| {
-            let kind = if row.get::<_, String>(0)? == "deduction" {
+            let kind = if row.get::<_, String>("kind")? == "deduction" {
                 BankEntryKind::Deduction
             } else {
                 BankEntryKind::Payment
             };
-            Ok((kind, row.get(1)?, decimal_at(row, 2)?, row.get(3)?))
+            Ok((
+                kind,
+                row.get("paid_on")?,
+                row.decimal("amount")?,
+                row.get("reference")?,
+            ))
         })
         .optional()?
         .ok_or_else(|| StoreError::not_found("bankbetalning", "bank payment", id))
@@ -513,7 +616,7 @@ fn unplaced_amount(
         "SELECT amount FROM bank_payment_refunds WHERE bank_payment_id = ?1",
     ] {
         let mut statement = connection.prepare_cached(sql)?;
-        for value in statement.query_map([id], |row| decimal_at(row, 0))? {
+        for value in statement.query_map([id], |row| row.decimal("amount"))? {
             placed += value?;
         }
     }

@@ -3,14 +3,17 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use fakturera_core::Text;
-use rusqlite::Connection;
+use rusqlite::{Connection, ToSql};
 use rust_decimal::Decimal;
 
+use super::DOCUMENT_COLUMNS;
+use crate::column_list::{ColumnList, MappedTable, RowValues, owned};
 use crate::error::StoreError;
 use crate::invoices::InvoiceEventKind;
+use crate::named_columns::NamedColumns;
 use crate::open::Store;
 use crate::record_ids::InvoiceId;
-use crate::sql_values::{StoredDecimal, decimal_at};
+use crate::sql_values::StoredDecimal;
 
 /// One line of an interest invoice: interest on `principal` of `invoice_id` at `rate` percent per
 /// year for the `days` from `period_from` to `period_to` (both included).
@@ -25,30 +28,45 @@ pub struct InterestCharge {
     pub amount: Decimal,
 }
 
+const INTEREST_CHARGE_COLUMNS: ColumnList<InterestCharge> = ColumnList(&[
+    ("invoice_id", |c| c.invoice_id.to_sql()),
+    ("period_from", |c| c.period_from.to_sql()),
+    ("period_to", |c| c.period_to.to_sql()),
+    ("principal", |c| owned(StoredDecimal(c.principal))),
+    ("rate", |c| owned(StoredDecimal(c.rate))),
+    ("days", |c| c.days.to_sql()),
+    ("amount", |c| owned(StoredDecimal(c.amount))),
+]);
+
+/// The line's place on its interest invoice.
+const POSITION_COLUMNS: ColumnList<i64> = ColumnList(&[("position", |p| p.to_sql())]);
+
+pub(crate) fn mapped_tables() -> Vec<MappedTable> {
+    vec![
+        (
+            "interest_charges",
+            DOCUMENT_COLUMNS
+                .names()
+                .chain(POSITION_COLUMNS.names())
+                .chain(INTEREST_CHARGE_COLUMNS.names())
+                .collect(),
+        ),
+        // Read and written by `reference_rates`/`set_reference_rate`.
+        ("reference_rates", vec!["valid_from", "rate"]),
+    ]
+}
+
 pub(crate) fn insert_interest_charges(
     connection: &Connection,
     document: InvoiceId,
     charges: &[InterestCharge],
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
-    for (position, charge) in charges.iter().enumerate() {
-        connection
-            .prepare_cached(
-                "INSERT INTO interest_charges (document_id, position, invoice_id, period_from,
-                     period_to, principal, rate, days, amount)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )?
-            .execute(rusqlite::params![
-                document,
-                i64::try_from(position).unwrap_or(i64::MAX),
-                charge.invoice_id,
-                charge.period_from,
-                charge.period_to,
-                StoredDecimal(charge.principal),
-                StoredDecimal(charge.rate),
-                charge.days,
-                StoredDecimal(charge.amount),
-            ])?;
+    for (position, charge) in (0_i64..).zip(charges) {
+        RowValues::of(&DOCUMENT_COLUMNS, &document)?
+            .and(&POSITION_COLUMNS, &position)?
+            .and(&INTEREST_CHARGE_COLUMNS, charge)?
+            .insert(connection, "interest_charges")?;
     }
     let mut invoices: Vec<InvoiceId> = charges.iter().map(|charge| charge.invoice_id).collect();
     invoices.dedup();
@@ -80,19 +98,19 @@ impl Store {
     ) -> Result<Vec<InterestCharge>, StoreError> {
         Ok(self
             .connection
-            .prepare_cached(
-                "SELECT invoice_id, period_from, period_to, principal, rate, days, amount
-                 FROM interest_charges WHERE document_id = ?1 ORDER BY position",
-            )?
+            .prepare_cached(&format!(
+                "SELECT {} FROM interest_charges WHERE document_id = ?1 ORDER BY position",
+                INTEREST_CHARGE_COLUMNS.select_list(None)
+            ))?
             .query_map([document], |row| {
                 Ok(InterestCharge {
-                    invoice_id: row.get(0)?,
-                    period_from: row.get(1)?,
-                    period_to: row.get(2)?,
-                    principal: decimal_at(row, 3)?,
-                    rate: decimal_at(row, 4)?,
-                    days: row.get(5)?,
-                    amount: decimal_at(row, 6)?,
+                    invoice_id: row.get("invoice_id")?,
+                    period_from: row.get("period_from")?,
+                    period_to: row.get("period_to")?,
+                    principal: row.decimal("principal")?,
+                    rate: row.decimal("rate")?,
+                    days: row.get("days")?,
+                    amount: row.decimal("amount")?,
                 })
             })?
             .collect::<Result<Vec<_>, _>>()?)
@@ -103,7 +121,7 @@ impl Store {
         Ok(self
             .connection
             .prepare_cached("SELECT valid_from, rate FROM reference_rates ORDER BY valid_from")?
-            .query_map([], |row| Ok((row.get(0)?, decimal_at(row, 1)?)))?
+            .query_map([], |row| Ok((row.get("valid_from")?, row.decimal("rate")?)))?
             .collect::<Result<Vec<_>, _>>()?)
     }
 
@@ -134,9 +152,9 @@ impl Store {
             ));
         }
         self.connection.execute(
-            "INSERT INTO reference_rates (valid_from, rate) VALUES (?1, ?2)
+            "INSERT INTO reference_rates (valid_from, rate) VALUES (:valid_from, :rate)
              ON CONFLICT (valid_from) DO UPDATE SET rate = excluded.rate",
-            rusqlite::params![valid_from, StoredDecimal(rate)],
+            rusqlite::named_params! { ":valid_from": valid_from, ":rate": StoredDecimal(rate) },
         )?;
         Ok(())
     }

@@ -9,9 +9,10 @@ use rust_decimal::Decimal;
 
 use crate::error::StoreError;
 use crate::invoices::MoneyKind;
+use crate::named_columns::NamedColumns;
 use crate::open::Store;
 use crate::record_ids::CustomerId;
-use crate::sql_values::{code_at, decimal_at, json_ids};
+use crate::sql_values::json_ids;
 
 /// Which part of the ledger to read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,16 +92,18 @@ impl Store {
             .prepare_cached(&documents_sql)?
             .query_map(rusqlite::params_from_iter(params.iter()), |row| {
                 Ok(LedgerDocument {
-                    id: row.get(0)?,
-                    customer_id: row.get(1)?,
-                    number: row.get::<_, Option<String>>(2)?.unwrap_or_default(),
-                    credits: row.get(3)?,
-                    issue_date: row.get(4)?,
-                    due_date: row.get(5)?,
-                    currency: row.get(6)?,
-                    exchange_rate: decimal_at(row, 7)?,
-                    payable: decimal_at(row, 8)?,
-                    ocr: row.get(9)?,
+                    id: row.get("id")?,
+                    customer_id: row.get("customer_id")?,
+                    number: row
+                        .get::<_, Option<String>>("number_text")?
+                        .unwrap_or_default(),
+                    credits: row.get("credited_invoice_id")?,
+                    issue_date: row.get("issue_date")?,
+                    due_date: row.get("due_date")?,
+                    currency: row.get("currency")?,
+                    exchange_rate: row.decimal("exchange_rate")?,
+                    payable: row.decimal("payable")?,
+                    ocr: row.get("ocr")?,
                 })
             })?
             .collect::<Result<Vec<_>, _>>()?;
@@ -117,11 +120,13 @@ impl Store {
             .prepare_cached(records_sql)?
             .query_map(rusqlite::params![scope.as_of, ids], |row| {
                 Ok(LedgerRecord {
-                    document_id: row.get(0)?,
-                    kind: entry_kind(code_at(row, 1, MoneyKind::from_code)?),
-                    date: row.get(2)?,
-                    amount: decimal_at(row, 3)?,
-                    reference: row.get::<_, Option<String>>(4)?.unwrap_or_default(),
+                    document_id: row.get("invoice_id")?,
+                    kind: entry_kind(row.code("kind", MoneyKind::from_code)?),
+                    date: row.get("paid_on")?,
+                    amount: row.decimal("amount")?,
+                    reference: row
+                        .get::<_, Option<String>>("reference")?
+                        .unwrap_or_default(),
                 })
             })?
             .collect::<Result<Vec<_>, _>>()?;
@@ -145,9 +150,9 @@ impl Store {
             .prepare_cached("SELECT id, customer_number, name FROM customers ORDER BY id")?
             .query_map([], |row| {
                 Ok(CustomerName {
-                    id: row.get(0)?,
-                    customer_number: row.get(1)?,
-                    name: row.get(2)?,
+                    id: row.get("id")?,
+                    customer_number: row.get("customer_number")?,
+                    name: row.get("name")?,
                 })
             })?
             .collect::<Result<Vec<_>, _>>()?)
@@ -182,9 +187,10 @@ impl Store {
         let days = self
             .connection
             .prepare_cached(&format!(
-                "SELECT i.issue_date, i.kind = 'credit',
-                        SUM(CASE WHEN i.exchange_rate = '1' THEN i.payable_minor ELSE 0 END),
-                        SUM(i.exchange_rate <> '1')
+                "SELECT i.issue_date, i.kind = 'credit' AS is_credit,
+                        SUM(CASE WHEN i.exchange_rate = '1' THEN i.payable_minor ELSE 0 END)
+                            AS unit_rate_minor,
+                        SUM(i.exchange_rate <> '1') AS other_rates
                  FROM invoices i INDEXED BY invoices_issued_by_date
                  WHERE {LEDGER_DOCUMENT} AND i.issue_date BETWEEN ?1 AND ?2
                  GROUP BY i.issue_date, i.kind
@@ -192,10 +198,10 @@ impl Store {
             ))?
             .query_map(rusqlite::params![from, to], |row| {
                 Ok((
-                    row.get::<_, NaiveDate>(0)?,
-                    row.get::<_, bool>(1)?,
-                    row.get::<_, i64>(2)?,
-                    row.get::<_, i64>(3)?,
+                    row.get::<_, NaiveDate>("issue_date")?,
+                    row.get::<_, bool>("is_credit")?,
+                    row.get::<_, i64>("unit_rate_minor")?,
+                    row.get::<_, i64>("other_rates")?,
                 ))
             })?
             .collect::<Result<Vec<_>, _>>()?;
@@ -233,7 +239,7 @@ impl Store {
                AND i.exchange_rate <> '1'"
         ))?;
         let rows = statement.query_map(rusqlite::params![day, is_credit], |row| {
-            Ok((decimal_at(row, 0)?, decimal_at(row, 1)?))
+            Ok((row.decimal("payable")?, row.decimal("exchange_rate")?))
         })?;
         let mut sum = Decimal::ZERO;
         for row in rows {

@@ -9,6 +9,27 @@ mod reminders;
 mod settings;
 mod statements;
 
+use rusqlite::ToSql;
+
+use crate::column_list::ColumnList;
+use crate::record_ids::InvoiceId;
+
+/// The money-in tables and the columns their mappings read or write.
+pub(crate) fn mapped_tables() -> Vec<crate::column_list::MappedTable> {
+    [
+        bank_files::mapped_tables(),
+        interest::mapped_tables(),
+        reminders::mapped_tables(),
+        settings::mapped_tables(),
+        statements::mapped_tables(),
+    ]
+    .concat()
+}
+
+/// The document (reminder, interest invoice, statement) a money-in record is written with.
+pub(crate) const DOCUMENT_COLUMNS: ColumnList<InvoiceId> =
+    ColumnList(&[("document_id", |id| id.to_sql())]);
+
 pub use bank_files::{BankFileImport, ImportOutcome, ImportedFile, StoreIndex, UnplacedPayment};
 pub use interest::InterestCharge;
 pub(crate) use interest::insert_interest_charges;

@@ -2,14 +2,17 @@
 //! left and what fee it charged. Written with the document, never changed.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension, ToSql};
 use rust_decimal::Decimal;
 
+use super::DOCUMENT_COLUMNS;
+use crate::column_list::{ColumnList, MappedTable, RowValues, owned};
 use crate::error::StoreError;
 use crate::invoices::InvoiceEventKind;
+use crate::named_columns::NamedColumns;
 use crate::open::Store;
 use crate::record_ids::InvoiceId;
-use crate::sql_values::{StoredDecimal, decimal_at};
+use crate::sql_values::StoredDecimal;
 
 /// A reminder about to be written with its document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,33 +42,47 @@ pub struct Reminder {
     pub pay_by: NaiveDate,
 }
 
+const REMINDER_COLUMNS: ColumnList<NewReminder> = ColumnList(&[
+    ("invoice_id", |r| r.invoice_id.to_sql()),
+    ("level", |r| r.level.to_sql()),
+    ("created_on", |r| r.created_on.to_sql()),
+    ("remaining", |r| owned(StoredDecimal(r.remaining))),
+    ("fee", |r| owned(StoredDecimal(r.fee))),
+    ("pay_by", |r| r.pay_by.to_sql()),
+]);
+
+pub(crate) fn mapped_tables() -> Vec<MappedTable> {
+    vec![(
+        "reminders",
+        DOCUMENT_COLUMNS
+            .names()
+            .chain(REMINDER_COLUMNS.names())
+            .collect(),
+    )]
+}
+
 pub(crate) fn insert_reminder(
     connection: &Connection,
     document: InvoiceId,
     reminder: &NewReminder,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
-    connection
-        .prepare_cached(
-            "INSERT INTO reminders (document_id, invoice_id, level, created_on, remaining, fee, pay_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )?
-        .execute(rusqlite::params![
-            document,
-            reminder.invoice_id,
-            reminder.level,
-            reminder.created_on,
-            StoredDecimal(reminder.remaining),
-            StoredDecimal(reminder.fee),
-            reminder.pay_by,
-        ])
+    RowValues::of(&DOCUMENT_COLUMNS, &document)?
+        .and(&REMINDER_COLUMNS, reminder)?
+        .insert(connection, "reminders")
         .map_err(|error| {
             if error.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) {
                 StoreError::new(
                     crate::error::StoreErrorKind::Conflict,
                     fakturera_core::Text::new(
-                        format!("Fakturan har redan en påminnelse nummer {}.", reminder.level),
-                        format!("The invoice already has reminder number {}.", reminder.level),
+                        format!(
+                            "Fakturan har redan en påminnelse nummer {}.",
+                            reminder.level
+                        ),
+                        format!(
+                            "The invoice already has reminder number {}.",
+                            reminder.level
+                        ),
                     ),
                 )
             } else {
@@ -81,19 +98,26 @@ pub(crate) fn insert_reminder(
     )
 }
 
-const REMINDER_COLUMNS: &str = "r.document_id, d.number_text, r.invoice_id, r.level, r.created_on, \
-    r.remaining, r.fee, r.pay_by";
+/// A reminder's columns and its document's number.
+fn reminder_select() -> String {
+    format!(
+        "r.document_id, d.number_text AS document_number, {}",
+        REMINDER_COLUMNS.select_list(Some("r"))
+    )
+}
 
 fn reminder_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Reminder> {
     Ok(Reminder {
-        document_id: row.get(0)?,
-        document_number: row.get::<_, Option<String>>(1)?.unwrap_or_default(),
-        invoice_id: row.get(2)?,
-        level: row.get(3)?,
-        created_on: row.get(4)?,
-        remaining: decimal_at(row, 5)?,
-        fee: decimal_at(row, 6)?,
-        pay_by: row.get(7)?,
+        document_id: row.get("document_id")?,
+        document_number: row
+            .get::<_, Option<String>>("document_number")?
+            .unwrap_or_default(),
+        invoice_id: row.get("invoice_id")?,
+        level: row.get("level")?,
+        created_on: row.get("created_on")?,
+        remaining: row.decimal("remaining")?,
+        fee: row.decimal("fee")?,
+        pay_by: row.get("pay_by")?,
     })
 }
 
@@ -103,8 +127,9 @@ impl Store {
         Ok(self
             .connection
             .prepare_cached(&format!(
-                "SELECT {REMINDER_COLUMNS} FROM reminders r JOIN invoices d ON d.id = r.document_id
-                 ORDER BY r.document_id DESC"
+                "SELECT {} FROM reminders r JOIN invoices d ON d.id = r.document_id
+                 ORDER BY r.document_id DESC",
+                reminder_select()
             ))?
             .query_map([], reminder_from_row)?
             .collect::<Result<Vec<_>, _>>()?)
@@ -118,8 +143,9 @@ impl Store {
         Ok(self
             .connection
             .prepare_cached(&format!(
-                "SELECT {REMINDER_COLUMNS} FROM reminders r JOIN invoices d ON d.id = r.document_id
-                 WHERE r.document_id = ?1"
+                "SELECT {} FROM reminders r JOIN invoices d ON d.id = r.document_id
+                 WHERE r.document_id = ?1",
+                reminder_select()
             ))?
             .query_row([document], reminder_from_row)
             .optional()?)

@@ -2,13 +2,15 @@
 //! must never be reminded.
 
 use fakturera_core::Text;
-use rusqlite::TransactionBehavior;
+use rusqlite::{ToSql, TransactionBehavior};
 use rust_decimal::Decimal;
 
+use crate::column_list::{ColumnList, MappedTable, owned};
 use crate::error::StoreError;
+use crate::named_columns::NamedColumns;
 use crate::open::Store;
 use crate::record_ids::CustomerId;
-use crate::sql_values::{StoredDecimal, bool_at, decimal_at};
+use crate::sql_values::StoredDecimal;
 
 /// The highest reminder fee Swedish law allows (förordning om ersättning för inkassokostnader).
 pub const MAX_REMINDER_FEE: Decimal = Decimal::from_parts(60, 0, 0, false, 0);
@@ -92,28 +94,52 @@ impl ReceivablesSettings {
     }
 }
 
+/// The settings row's columns (the exempt customers have a table of their own).
+const SETTINGS_COLUMNS: ColumnList<ReceivablesSettings> = ColumnList(&[
+    ("reminder_grace_days", |s| s.reminder_grace_days.to_sql()),
+    ("reminder_min_amount", |s| {
+        owned(StoredDecimal(s.reminder_min_amount))
+    }),
+    ("reminder_fee_agreed", |s| s.reminder_fee_agreed.to_sql()),
+    ("reminder_fee", |s| owned(StoredDecimal(s.reminder_fee))),
+    ("reminder_pay_days", |s| s.reminder_pay_days.to_sql()),
+    ("next_step_days", |s| s.next_step_days.to_sql()),
+    ("write_off_limit", |s| {
+        owned(StoredDecimal(s.write_off_limit))
+    }),
+    ("interest_min_amount", |s| {
+        owned(StoredDecimal(s.interest_min_amount))
+    }),
+]);
+
+pub(crate) fn mapped_tables() -> Vec<MappedTable> {
+    vec![
+        ("receivables_settings", SETTINGS_COLUMNS.names().collect()),
+        // The customers never reminded, written and read by the settings.
+        ("reminder_exempt_customers", vec!["customer_id"]),
+    ]
+}
+
 impl Store {
     /// The money-in settings.
     pub fn receivables_settings(&self) -> Result<ReceivablesSettings, StoreError> {
-        let mut settings = self.connection.query_row(
-            "SELECT reminder_grace_days, reminder_min_amount, reminder_fee_agreed, reminder_fee,
-                    reminder_pay_days, next_step_days, write_off_limit, interest_min_amount
-             FROM receivables_settings WHERE id = 1",
-            [],
-            |row| {
-                Ok(ReceivablesSettings {
-                    reminder_grace_days: row.get(0)?,
-                    reminder_min_amount: decimal_at(row, 1)?,
-                    reminder_fee_agreed: bool_at(row, 2)?,
-                    reminder_fee: decimal_at(row, 3)?,
-                    reminder_pay_days: row.get(4)?,
-                    next_step_days: row.get(5)?,
-                    write_off_limit: decimal_at(row, 6)?,
-                    interest_min_amount: decimal_at(row, 7)?,
-                    exempt_customers: Vec::new(),
-                })
-            },
-        )?;
+        let sql = format!(
+            "SELECT {} FROM receivables_settings WHERE id = 1",
+            SETTINGS_COLUMNS.select_list(None)
+        );
+        let mut settings = self.connection.query_row(&sql, [], |row| {
+            Ok(ReceivablesSettings {
+                reminder_grace_days: row.get("reminder_grace_days")?,
+                reminder_min_amount: row.decimal("reminder_min_amount")?,
+                reminder_fee_agreed: row.get("reminder_fee_agreed")?,
+                reminder_fee: row.decimal("reminder_fee")?,
+                reminder_pay_days: row.get("reminder_pay_days")?,
+                next_step_days: row.get("next_step_days")?,
+                write_off_limit: row.decimal("write_off_limit")?,
+                interest_min_amount: row.decimal("interest_min_amount")?,
+                exempt_customers: Vec::new(),
+            })
+        })?;
         settings.exempt_customers = self
             .connection
             .prepare_cached(
@@ -133,22 +159,7 @@ impl Store {
         let transaction = self
             .connection
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        transaction.execute(
-            "UPDATE receivables_settings SET reminder_grace_days = ?1, reminder_min_amount = ?2,
-                 reminder_fee_agreed = ?3, reminder_fee = ?4, reminder_pay_days = ?5,
-                 next_step_days = ?6, write_off_limit = ?7, interest_min_amount = ?8
-             WHERE id = 1",
-            rusqlite::params![
-                settings.reminder_grace_days,
-                StoredDecimal(settings.reminder_min_amount),
-                settings.reminder_fee_agreed,
-                StoredDecimal(settings.reminder_fee),
-                settings.reminder_pay_days,
-                settings.next_step_days,
-                StoredDecimal(settings.write_off_limit),
-                StoredDecimal(settings.interest_min_amount),
-            ],
-        )?;
+        SETTINGS_COLUMNS.update(&transaction, "receivables_settings", settings, "id", &1)?;
         transaction.execute("DELETE FROM reminder_exempt_customers", [])?;
         for customer in &settings.exempt_customers {
             transaction.execute(

@@ -2,13 +2,16 @@
 //! it showed. Written with the document, never changed.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension, ToSql};
 use rust_decimal::Decimal;
 
+use super::DOCUMENT_COLUMNS;
+use crate::column_list::{ColumnList, MappedTable, RowValues, owned};
 use crate::error::StoreError;
+use crate::named_columns::NamedColumns;
 use crate::open::Store;
 use crate::record_ids::{CustomerId, InvoiceId};
-use crate::sql_values::{StoredDecimal, decimal_at};
+use crate::sql_values::StoredDecimal;
 
 /// A statement about to be written with its document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,21 +22,30 @@ pub struct NewStatement {
     pub balance: Decimal,
 }
 
+const STATEMENT_COLUMNS: ColumnList<NewStatement> = ColumnList(&[
+    ("customer_id", |s| s.customer_id.to_sql()),
+    ("as_of", |s| s.as_of.to_sql()),
+    ("balance", |s| owned(StoredDecimal(s.balance))),
+]);
+
+pub(crate) fn mapped_tables() -> Vec<MappedTable> {
+    vec![(
+        "statements",
+        DOCUMENT_COLUMNS
+            .names()
+            .chain(STATEMENT_COLUMNS.names())
+            .collect(),
+    )]
+}
+
 pub(crate) fn insert_statement(
     connection: &Connection,
     document: InvoiceId,
     statement: &NewStatement,
 ) -> Result<(), StoreError> {
-    connection
-        .prepare_cached(
-            "INSERT INTO statements (document_id, customer_id, as_of, balance) VALUES (?1, ?2, ?3, ?4)",
-        )?
-        .execute(rusqlite::params![
-            document,
-            statement.customer_id,
-            statement.as_of,
-            StoredDecimal(statement.balance),
-        ])?;
+    RowValues::of(&DOCUMENT_COLUMNS, &document)?
+        .and(&STATEMENT_COLUMNS, statement)?
+        .insert(connection, "statements")?;
     Ok(())
 }
 
@@ -45,14 +57,15 @@ impl Store {
     ) -> Result<Option<NewStatement>, StoreError> {
         Ok(self
             .connection
-            .prepare_cached(
-                "SELECT customer_id, as_of, balance FROM statements WHERE document_id = ?1",
-            )?
+            .prepare_cached(&format!(
+                "SELECT {} FROM statements WHERE document_id = ?1",
+                STATEMENT_COLUMNS.select_list(None)
+            ))?
             .query_row([document], |row| {
                 Ok(NewStatement {
-                    customer_id: row.get(0)?,
-                    as_of: row.get(1)?,
-                    balance: decimal_at(row, 2)?,
+                    customer_id: row.get("customer_id")?,
+                    as_of: row.get("as_of")?,
+                    balance: row.decimal("balance")?,
                 })
             })
             .optional()?)

@@ -3,9 +3,11 @@
 //! handling. Append-only (triggers refuse changes), and an operator action read twice is kept once.
 
 use chrono::{DateTime, Utc};
-use rusqlite::Connection;
+use rusqlite::{Connection, ToSql};
 
+use crate::column_list::{ColumnList, RowValues};
 use crate::error::StoreError;
+use crate::named_columns::NamedColumns;
 use crate::open::Store;
 use crate::record_ids::InvoiceId;
 
@@ -103,27 +105,30 @@ pub struct DeliveryEvent {
     pub message: String,
 }
 
+const EVENT_INVOICE_COLUMNS: ColumnList<InvoiceId> =
+    ColumnList(&[("invoice_id", |id| id.to_sql())]);
+
+pub(crate) const EVENT_WRITES: ColumnList<NewDeliveryEvent> = ColumnList(&[
+    ("at", |e| e.at.to_sql()),
+    ("kind", |e| e.kind.code().to_sql()),
+    ("action", |e| e.action.to_sql()),
+    ("channel", |e| e.channel.to_sql()),
+    ("message", |e| e.message.to_sql()),
+    ("dedupe_key", |e| e.dedupe_key.to_sql()),
+]);
+
 /// Adds the event unless one with the same dedupe key exists; true when it was added.
 pub(crate) fn insert_event(
     connection: &Connection,
     invoice_id: InvoiceId,
     event: &NewDeliveryEvent,
 ) -> Result<bool, StoreError> {
-    let added = connection
-        .prepare_cached(
-            "INSERT INTO delivery_events (invoice_id, at, kind, action, channel, message, dedupe_key)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-             ON CONFLICT (invoice_id, dedupe_key) DO NOTHING",
-        )?
-        .execute(rusqlite::params![
-            invoice_id,
-            event.at,
-            event.kind.code(),
-            event.action,
-            event.channel,
-            event.message,
-            event.dedupe_key,
-        ])?;
+    let values = RowValues::of(&EVENT_INVOICE_COLUMNS, &invoice_id)?.and(&EVENT_WRITES, event)?;
+    let sql = format!(
+        "{} ON CONFLICT (invoice_id, dedupe_key) DO NOTHING",
+        values.insert_sql("delivery_events")
+    );
+    let added = values.execute(connection, &sql)?;
     Ok(added == 1)
 }
 
@@ -144,19 +149,12 @@ impl Store {
              WHERE invoice_id = ?1 ORDER BY id",
         )?;
         let rows = statement.query_map([invoice_id], |row| {
-            let kind: String = row.get(1)?;
             Ok(DeliveryEvent {
-                at: row.get(0)?,
-                kind: DeliveryEventKind::from_code(&kind).ok_or_else(|| {
-                    rusqlite::Error::FromSqlConversionFailure(
-                        1,
-                        rusqlite::types::Type::Text,
-                        format!("unknown delivery event {kind:?}").into(),
-                    )
-                })?,
-                action: row.get(2)?,
-                channel: row.get(3)?,
-                message: row.get(4)?,
+                at: row.get("at")?,
+                kind: row.code("kind", DeliveryEventKind::from_code)?,
+                action: row.get("action")?,
+                channel: row.get("channel")?,
+                message: row.get("message")?,
             })
         })?;
         Ok(rows.collect::<Result<Vec<_>, _>>()?)

@@ -14,9 +14,11 @@ use fakturera_core::invoice::Invoice;
 use fakturera_core::{FieldErrors, Text};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
+use crate::column_list::MappedTable;
 use crate::error::{StoreError, StoreErrorKind};
 use crate::invoices::StoredInvoice;
 use crate::invoices::issue::issue_in_transaction;
+use crate::named_columns::NamedColumns;
 use crate::open::Store;
 use crate::outbox::events::{DeliveryEventKind, NewDeliveryEvent, insert_event};
 use crate::record_ids::InvoiceId;
@@ -146,10 +148,46 @@ impl OutboxCounts {
     }
 }
 
-pub(crate) const ENTRY_COLUMNS: &str = "invoice_id, sequence, idempotency_key, state, routing, attempts, \
-    next_attempt_at, last_error_kind, last_error_sv, last_error_en, reasons, remote_id, channel, \
-    next_poll_at, polls, notice_pending, enqueued_at, updated_at, handed_over_at, finished_at, \
-    lease_owner, lease_until, poll_errors";
+/// The columns an entry is read from: every column of the outbox.
+pub(crate) const ENTRY_READS: &[&str] = &[
+    "invoice_id",
+    "sequence",
+    "idempotency_key",
+    "state",
+    "routing",
+    "attempts",
+    "next_attempt_at",
+    "last_error_kind",
+    "last_error_sv",
+    "last_error_en",
+    "reasons",
+    "remote_id",
+    "channel",
+    "next_poll_at",
+    "polls",
+    "notice_pending",
+    "enqueued_at",
+    "updated_at",
+    "handed_over_at",
+    "finished_at",
+    "lease_owner",
+    "lease_until",
+    "poll_errors",
+];
+
+pub(crate) fn mapped_tables() -> Vec<MappedTable> {
+    vec![
+        ("outbox", ENTRY_READS.to_vec()),
+        (
+            "delivery_events",
+            events::EVENT_WRITES.names().chain(["invoice_id"]).collect(),
+        ),
+    ]
+}
+
+fn entry_columns() -> String {
+    ENTRY_READS.join(", ")
+}
 
 /// Milliseconds since the epoch, the way due times are stored.
 pub(crate) fn millis(at: DateTime<Utc>) -> i64 {
@@ -161,26 +199,18 @@ fn from_millis(value: i64) -> DateTime<Utc> {
 }
 
 pub(crate) fn entry_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<OutboxEntry> {
-    let state: String = row.get(3)?;
-    let state = OutboxState::from_code(&state).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            3,
-            rusqlite::types::Type::Text,
-            format!("unknown outbox state {state:?}").into(),
-        )
-    })?;
-    let kind: Option<String> = row.get(7)?;
-    let sv: Option<String> = row.get(8)?;
-    let en: Option<String> = row.get(9)?;
-    let reasons: String = row.get(10)?;
+    let kind: Option<String> = row.get("last_error_kind")?;
+    let sv: Option<String> = row.get("last_error_sv")?;
+    let en: Option<String> = row.get("last_error_en")?;
+    let reasons: String = row.get("reasons")?;
     Ok(OutboxEntry {
-        invoice_id: row.get(0)?,
-        sequence: row.get(1)?,
-        idempotency_key: row.get(2)?,
-        state,
-        routing: row.get(4)?,
-        attempts: row.get(5)?,
-        next_attempt_at: from_millis(row.get(6)?),
+        invoice_id: row.get("invoice_id")?,
+        sequence: row.get("sequence")?,
+        idempotency_key: row.get("idempotency_key")?,
+        state: row.code("state", OutboxState::from_code)?,
+        routing: row.get("routing")?,
+        attempts: row.get("attempts")?,
+        next_attempt_at: from_millis(row.get("next_attempt_at")?),
         last_error: kind.map(|kind| OutboxError {
             kind,
             message: Text::new(sv.unwrap_or_default(), en.unwrap_or_default()),
@@ -190,18 +220,18 @@ pub(crate) fn entry_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Outbox
             .filter(|line| !line.is_empty())
             .map(str::to_owned)
             .collect(),
-        remote_id: row.get(11)?,
-        channel: row.get(12)?,
-        next_poll_at: row.get::<_, Option<i64>>(13)?.map(from_millis),
-        polls: row.get(14)?,
-        notice_pending: row.get::<_, i64>(15)? != 0,
-        enqueued_at: row.get(16)?,
-        updated_at: row.get(17)?,
-        handed_over_at: row.get(18)?,
-        finished_at: row.get(19)?,
-        lease_owner: row.get(20)?,
-        lease_until: row.get::<_, Option<i64>>(21)?.map(from_millis),
-        poll_errors: row.get(22)?,
+        remote_id: row.get("remote_id")?,
+        channel: row.get("channel")?,
+        next_poll_at: row.get::<_, Option<i64>>("next_poll_at")?.map(from_millis),
+        polls: row.get("polls")?,
+        notice_pending: row.get("notice_pending")?,
+        enqueued_at: row.get("enqueued_at")?,
+        updated_at: row.get("updated_at")?,
+        handed_over_at: row.get("handed_over_at")?,
+        finished_at: row.get("finished_at")?,
+        lease_owner: row.get("lease_owner")?,
+        lease_until: row.get::<_, Option<i64>>("lease_until")?.map(from_millis),
+        poll_errors: row.get("poll_errors")?,
     })
 }
 
@@ -209,7 +239,10 @@ pub(crate) fn read_entry(
     connection: &Connection,
     invoice_id: InvoiceId,
 ) -> Result<Option<OutboxEntry>, StoreError> {
-    let sql = format!("SELECT {ENTRY_COLUMNS} FROM outbox WHERE invoice_id = ?1");
+    let sql = format!(
+        "SELECT {} FROM outbox WHERE invoice_id = ?1",
+        entry_columns()
+    );
     Ok(connection
         .prepare_cached(&sql)?
         .query_row([invoice_id], entry_from_row)
@@ -230,16 +263,16 @@ pub(crate) fn insert_entry(
         .prepare_cached(
             "INSERT INTO outbox (invoice_id, sequence, idempotency_key, state, routing,
                  next_attempt_at, enqueued_at, updated_at)
-             VALUES (?1, (SELECT COALESCE(MAX(sequence), 0) + 1 FROM outbox), ?2, 'queued', ?3,
-                 ?4, ?5, ?5)",
+             VALUES (:invoice_id, (SELECT COALESCE(MAX(sequence), 0) + 1 FROM outbox),
+                 :idempotency_key, 'queued', :routing, :due, :now, :now)",
         )?
-        .execute(rusqlite::params![
-            invoice_id,
-            entry.idempotency_key,
-            entry.routing,
-            millis(now),
-            now
-        ])?;
+        .execute(rusqlite::named_params! {
+            ":invoice_id": invoice_id,
+            ":idempotency_key": entry.idempotency_key,
+            ":routing": entry.routing,
+            ":due": millis(now),
+            ":now": now,
+        })?;
     insert_event(
         connection,
         invoice_id,
@@ -329,10 +362,11 @@ impl Store {
         limit: u32,
     ) -> Result<Vec<OutboxEntry>, StoreError> {
         let sql = format!(
-            "SELECT {ENTRY_COLUMNS} FROM outbox
+            "SELECT {} FROM outbox
              WHERE (state = 'queued' AND next_attempt_at <= ?1)
                 OR (state = 'sending' AND COALESCE(lease_until, 0) <= ?1)
-             ORDER BY sequence LIMIT ?2"
+             ORDER BY sequence LIMIT ?2",
+            entry_columns()
         );
         let mut statement = self.connection.prepare_cached(&sql)?;
         let rows = statement.query_map(rusqlite::params![millis(now), limit], entry_from_row)?;
@@ -371,9 +405,10 @@ impl Store {
         limit: u32,
     ) -> Result<Vec<OutboxEntry>, StoreError> {
         let sql = format!(
-            "SELECT {ENTRY_COLUMNS} FROM outbox
+            "SELECT {} FROM outbox
              WHERE state = 'handed_over' AND next_poll_at <= ?1
-             ORDER BY next_poll_at, sequence LIMIT ?2"
+             ORDER BY next_poll_at, sequence LIMIT ?2",
+            entry_columns()
         );
         let mut statement = self.connection.prepare_cached(&sql)?;
         let rows = statement.query_map(rusqlite::params![millis(now), limit], entry_from_row)?;
@@ -400,9 +435,12 @@ impl Store {
         let mut counts = OutboxCounts::default();
         let mut statement = self
             .connection
-            .prepare_cached("SELECT state, COUNT(*) FROM outbox GROUP BY state")?;
+            .prepare_cached("SELECT state, COUNT(*) AS entries FROM outbox GROUP BY state")?;
         let rows = statement.query_map([], |row| {
-            Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?))
+            Ok((
+                row.get::<_, String>("state")?,
+                row.get::<_, i64>("entries")?,
+            ))
         })?;
         for row in rows {
             let (state, count) = row?;
@@ -422,7 +460,8 @@ impl Store {
     /// The entries of these invoices (those that have one), for the list's delivery column.
     pub fn outbox_entries_of(&self, ids: &[InvoiceId]) -> Result<Vec<OutboxEntry>, StoreError> {
         let sql = format!(
-            "SELECT {ENTRY_COLUMNS} FROM outbox WHERE invoice_id IN (SELECT value FROM json_each(?1))"
+            "SELECT {} FROM outbox WHERE invoice_id IN (SELECT value FROM json_each(?1))",
+            entry_columns()
         );
         let list = json_ids(ids.iter().map(|id| id.0));
         let mut statement = self.connection.prepare_cached(&sql)?;
@@ -454,7 +493,8 @@ impl Store {
     /// Entries whose failure the user has not seen yet.
     pub fn outbox_notices(&self) -> Result<Vec<OutboxEntry>, StoreError> {
         let sql = format!(
-            "SELECT {ENTRY_COLUMNS} FROM outbox WHERE notice_pending = 1 ORDER BY updated_at, sequence"
+            "SELECT {} FROM outbox WHERE notice_pending = 1 ORDER BY updated_at, sequence",
+            entry_columns()
         );
         let mut statement = self.connection.prepare_cached(&sql)?;
         let rows = statement.query_map([], entry_from_row)?;

@@ -1,6 +1,7 @@
 //! Integration tests of the store against real SQLite files in temporary folders.
 
 mod backups;
+mod column_mappings;
 mod company;
 mod invoiced;
 mod invoices;
