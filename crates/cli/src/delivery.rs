@@ -35,11 +35,12 @@ pub enum DeliveryCommand {
     },
     /// An invoice's delivery: state and every step.
     Timeline { id: i64 },
-    /// Sends a copy of delivered invoice ID by e-mail to another address ("Skicka kopia"); with
-    /// --wait, follows it until the copy is delivered.
+    /// Sends a copy of delivered invoice ID by e-mail to another address ("Skicka kopia"), or
+    /// without --email to the customer's e-mail for copies; with --wait, follows it until the copy
+    /// is delivered.
     SendCopy {
         id: i64,
-        #[arg(long)]
+        #[arg(long, default_value = "")]
         email: String,
         #[arg(long, default_value_t = 0)]
         wait: u64,

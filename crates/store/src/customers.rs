@@ -35,6 +35,8 @@ pub struct Customer {
     pub delivery_address: Option<Address>,
     /// Where invoices go by e-mail.
     pub email: String,
+    /// Where copies of its invoices go ("Skicka kopia"), e.g. the customer's accountant.
+    pub copy_email: String,
     pub phone: String,
     pub contact_name: String,
     pub our_reference: String,
@@ -69,6 +71,7 @@ impl Customer {
             },
             delivery_address: None,
             email: String::new(),
+            copy_email: String::new(),
             phone: String::new(),
             contact_name: String::new(),
             our_reference: String::new(),
@@ -145,6 +148,7 @@ pub(crate) const CUSTOMER_COLUMNS: ColumnList<Customer> = ColumnList(&[
         delivery(c, |a| &a.country_code).to_sql()
     }),
     ("email", |c| c.email.to_sql()),
+    ("copy_email", |c| c.copy_email.to_sql()),
     ("phone", |c| c.phone.to_sql()),
     ("contact_name", |c| c.contact_name.to_sql()),
     ("our_reference", |c| c.our_reference.to_sql()),
@@ -198,6 +202,7 @@ pub(crate) fn customer_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Cus
             None
         },
         email: row.get("email")?,
+        copy_email: row.get("copy_email")?,
         phone: row.get("phone")?,
         contact_name: row.get("contact_name")?,
         our_reference: row.get("our_reference")?,

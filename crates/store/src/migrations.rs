@@ -68,6 +68,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0010_bookkeeping",
         sql: include_str!("../../../migrations/0010_bookkeeping.sql"),
     },
+    Migration {
+        version: 11,
+        name: "0011_customer_copy_email",
+        sql: include_str!("../../../migrations/0011_customer_copy_email.sql"),
+    },
 ];
 
 /// Work a migration needs that SQL cannot do exactly (decimal sums), run in the same transaction

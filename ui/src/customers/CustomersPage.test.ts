@@ -18,6 +18,7 @@ const newForm = {
   address: { street: "", street2: "", postal_code: "", city: "", country_code: "SE" },
   delivery_address: null,
   email: "",
+  copy_email: "",
   phone: "",
   contact_name: "",
   our_reference: "",

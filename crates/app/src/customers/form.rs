@@ -24,6 +24,8 @@ pub struct CustomerForm {
     pub delivery_address: Option<AddressForm>,
     /// Where invoices go by e-mail.
     pub email: String,
+    /// Where "Skicka kopia" sends copies when no other address is given; may be empty.
+    pub copy_email: String,
     pub phone: String,
     pub contact_name: String,
     pub our_reference: String,

@@ -52,6 +52,7 @@ pub fn customer_from_form(
     );
     let delivery_choice = DeliveryChoice::from(form.delivery_choice);
     let email = email_field(&form.email, "email", &mut errors);
+    let copy_email = email_field(&form.copy_email, "copy_email", &mut errors);
     let delivery_address = form
         .delivery_address
         .as_ref()
@@ -87,6 +88,7 @@ pub fn customer_from_form(
         address,
         delivery_address,
         email,
+        copy_email,
         phone: text_field(
             &form.phone,
             "phone",
@@ -326,6 +328,7 @@ pub fn form_from_customer(customer: &Customer) -> CustomerForm {
         address: AddressForm::from(&customer.address),
         delivery_address: customer.delivery_address.as_ref().map(AddressForm::from),
         email: customer.email.clone(),
+        copy_email: customer.copy_email.clone(),
         phone: customer.phone.clone(),
         contact_name: customer.contact_name.clone(),
         our_reference: customer.our_reference.clone(),

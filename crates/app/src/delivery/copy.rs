@@ -1,5 +1,6 @@
 //! "Skicka kopia": a delivered invoice sent once more, by e-mail, to an address the user types
-//! (the customer's accountant, a second office). AutoInvoice has no separate copy call; the same
+//! (the customer's accountant, a second office), or when none is typed to the customer's own
+//! address for copies (its `copy_email` in the register). AutoInvoice has no separate copy call; the same
 //! invoice is rerouted to e-mail (AX `PUT /v1/invoices/{id}/reroute/email`), so it keeps its
 //! number and idempotency key, nothing new is booked, and the timeline shows the copy delivered.
 
@@ -29,7 +30,8 @@ fn not_delivered() -> StoreError {
 }
 
 impl App {
-    /// Sends a copy of delivered invoice `invoice_id` by e-mail to `email`.
+    /// Sends a copy of delivered invoice `invoice_id` by e-mail to `email`, or, when `email` is
+    /// blank, to the customer's address for copies.
     pub async fn send_invoice_copy(
         &self,
         invoice_id: i64,
@@ -38,19 +40,25 @@ impl App {
         now: DateTime<Utc>,
     ) -> Result<DeliveryStatusView, AppError> {
         let language = self.language();
-        let address = email.trim().to_owned();
+        let id = InvoiceId(invoice_id);
+        let address = match email.trim() {
+            "" => self.with_store(|store| {
+                let customer_id = store.invoice(id)?.customer_id;
+                Ok::<_, StoreError>(store.customer(customer_id)?.copy_email)
+            })?,
+            typed => typed.to_owned(),
+        };
         if !email_address::EmailAddress::is_valid(&address) {
             return Err(FieldError::new(
                 "email",
                 "invalid",
                 Text::new(
-                    "Ange e-postadressen kopian ska till, t.ex. ekonomi@kund.se.",
-                    "Enter the e-mail address the copy goes to, e.g. accounts@customer.com.",
+                    "Ange e-postadressen kopian ska till, t.ex. ekonomi@kund.se, eller spara en e-post för kopior på kunden.",
+                    "Enter the e-mail address the copy goes to, e.g. accounts@customer.com, or save an e-mail for copies on the customer.",
                 ),
             )
             .into_app_error(language));
         }
-        let id = InvoiceId(invoice_id);
         let remote_id = self.with_store(|store| {
             let entry = store.outbox_entry(id)?.ok_or_else(not_delivered)?;
             match (entry.state, entry.remote_id) {

@@ -208,6 +208,20 @@ pub(crate) const CUSTOMER_FIELDS: &[FieldSpec] = &[
         ],
     ),
     field(
+        "copy_email",
+        ("E-post för kopior", "Copy e-mail"),
+        false,
+        &[
+            "E-post för kopior",
+            "E-post kopia",
+            "Kopia e-post",
+            "Kopieadress",
+            "Copy e-mail",
+            "Copy email",
+            "CC e-mail",
+        ],
+    ),
+    field(
         "phone",
         ("Telefon", "Phone"),
         false,

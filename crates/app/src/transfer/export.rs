@@ -95,6 +95,7 @@ fn customer_table(store: &Store) -> Result<(Vec<String>, Vec<Vec<String>>), Stor
                 delivery.city,
                 delivery.country_code,
                 form.email,
+                form.copy_email,
                 form.phone,
                 form.contact_name,
                 form.our_reference,

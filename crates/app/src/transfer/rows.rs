@@ -86,6 +86,7 @@ pub(crate) fn customer_row(row: &MappedRow<'_>, today: NaiveDate) -> Result<Cust
         address: address(row, "address"),
         delivery_address: has_delivery.then(|| address(row, "delivery_address")),
         email: row.get("email").to_owned(),
+        copy_email: row.get("copy_email").to_owned(),
         phone: row.get("phone").to_owned(),
         contact_name: row.get("contact_name").to_owned(),
         our_reference: row.get("our_reference").to_owned(),

@@ -118,7 +118,7 @@ fn customers_add_list_show_update() {
     let added = company.ok(
         &["customers", "add"],
         r#"{"name": "Öberg & Söner AB", "legal_id": "556721-2047", "email": "faktura@oberg.se",
-            "delivery_choice": "email", "buyer_reference": "4711",
+            "copy_email": "revisor@exempelbyra.se", "delivery_choice": "email", "buyer_reference": "4711",
             "address": {"street": "Kungsgatan 2", "postal_code": "11143", "city": "Stockholm"}}"#,
     );
     assert_eq!(added["form"]["customer_number"], "1001");
@@ -141,6 +141,7 @@ fn customers_add_list_show_update() {
 
     let shown = company.ok(&["customers", "show", "1001"], "");
     assert_eq!(shown["form"]["buyer_reference"], "4711");
+    assert_eq!(shown["form"]["copy_email"], "revisor@exempelbyra.se");
     let updated = company.ok(
         &["customers", "update", "1001"],
         r#"{"delivery_choice": "letter", "archived": true}"#,

@@ -28,7 +28,11 @@ delivery_address: AddressForm | null,
 /**
  * Where invoices go by e-mail.
  */
-email: string, phone: string, contact_name: string, our_reference: string, your_reference: string, 
+email: string, 
+/**
+ * Where "Skicka kopia" sends copies when no other address is given; may be empty.
+ */
+copy_email: string, phone: string, contact_name: string, our_reference: string, your_reference: string, 
 /**
  * Referenskod (BT-10), required by many public-sector buyers.
  */

@@ -422,10 +422,29 @@ async fn a_copy_of_a_delivered_invoice_goes_by_email_to_another_address() {
         .await
         .expect_err("not an address");
     assert_eq!(bad.fields[0].field, "email");
+    let none = setup
+        .app
+        .send_invoice_copy(id, " ", setup.keychain.as_ref(), later(30))
+        .await
+        .expect_err("no address typed and none saved on the customer");
+    assert_eq!(none.fields[0].field, "email");
 
+    // With none typed, the copy goes to the customer's saved e-mail for copies.
+    let customer_id = setup
+        .app
+        .invoice_detail(id, later(30).date_naive())
+        .expect("detail")
+        .customer
+        .id;
+    let mut form = setup.app.customer(customer_id).expect("customer").form;
+    form.copy_email = "ekonomi@kund.se".to_owned();
+    setup
+        .app
+        .update_customer(customer_id, &form, later(30).date_naive())
+        .expect("copy address saved");
     let copied = setup
         .app
-        .send_invoice_copy(id, " ekonomi@kund.se ", setup.keychain.as_ref(), later(30))
+        .send_invoice_copy(id, "", setup.keychain.as_ref(), later(30))
         .await
         .expect("copy sent");
     assert_eq!(copied.state, DeliveryStateCode::HandedOver);
