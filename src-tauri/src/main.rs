@@ -13,16 +13,13 @@ mod invoices_commands;
 mod money_in_commands;
 mod printing_commands;
 mod registers_commands;
-mod webkit_rendering;
 
 use fakturera_app::keychain::KeychainChoice;
 use fakturera_app::{App, Language, company_file_argument, company_file_path};
 use tauri::Manager;
 
 fn main() {
-    // First, while the process has one thread: the environment may only change before others read it.
-    webkit_rendering::choose_before_any_thread();
-    // Swedish until the UI says otherwise; the UI sends its choice with `start_view` on start.
+    // Swedish until the UI says otherwise; the UI sends its choice with `set_language` on start.
     let language = Language::Swedish;
     // `--db FILE` on the command line, else FAKTURERA_DB, else the app-data folder.
     let named = company_file_argument(std::env::args_os().skip(1));
