@@ -9,8 +9,9 @@ The first steady frame is the last real change before the screen stays still for
 Five seconds after the spawn it sums the proportional set size (PSS) of the program and every
 process it started (WebKit's web and network processes), then stops them all.
 
-With STEADY_SCREENSHOT=FILE.png it saves the screen as it stands at 5 s, to see what was timed.
-Prints one JSON line: {"steady_ms": …, "changes": …, "pss_mib": …}.
+With STEADY_SCREENSHOT=FILE.png it saves the screen as it stands at 5 s, to see what was timed;
+with STEADY_FRAMES_DIR=DIR it also saves every changed frame (slowing the grabbing, so only to look).
+Prints one JSON line: {"steady_ms": …, "changes": …, "change_ms": [when each change came], "pss_mib": …}.
 """
 
 import json
