@@ -74,13 +74,7 @@ fn a_file_from_a_newer_version_is_refused_in_the_chosen_language_and_left_alone(
 fn a_failed_open_is_retried_on_the_next_call() {
     let folder = tempfile::tempdir().expect("temp dir");
     let file = folder.path().join("company.fakturera");
-    {
-        let store = Store::open(&file).expect("store opens");
-        store
-            .raw_connection()
-            .pragma_update(None, "user_version", latest_version() + 1)
-            .expect("bumped");
-    }
+    from_a_newer_version(&file);
     let app = App::new(&file, Language::Swedish);
     assert!(app.overview().is_err());
     // The user restores the right file (here: the version is put back).
@@ -92,6 +86,15 @@ fn a_failed_open_is_retried_on_the_next_call() {
 }
 
 /// Puts the file's version back to ours without going through `Store::open` (which refuses it).
+/// Makes `file` look as if a newer Fakturera had migrated it.
+fn from_a_newer_version(file: &std::path::Path) {
+    let store = Store::open(file).expect("store opens");
+    store
+        .raw_connection()
+        .pragma_update(None, "user_version", latest_version() + 1)
+        .expect("bumped");
+}
+
 fn put_version_back(file: &std::path::Path) {
     // SQLite keeps `user_version` as a big-endian u32 at byte offset 60 of the header.
     use std::io::{Seek, SeekFrom, Write};
@@ -143,13 +146,7 @@ fn the_start_view_of_the_very_first_start_creates_no_file() {
 fn the_start_view_carries_the_refusal_of_a_newer_file_in_the_asked_language() {
     let folder = tempfile::tempdir().expect("temp dir");
     let file = folder.path().join("company.fakturera");
-    {
-        let store = Store::open(&file).expect("store opens");
-        store
-            .raw_connection()
-            .pragma_update(None, "user_version", latest_version() + 1)
-            .expect("bumped");
-    }
+    from_a_newer_version(&file);
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).expect("a day");
     let app = App::new(&file, Language::Swedish);
     let english = app.start_view(Language::English, None, today);
