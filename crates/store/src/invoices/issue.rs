@@ -76,25 +76,7 @@ pub(crate) fn issue_in_transaction(
     let totals = invoice.checked_totals()?;
     write_content(transaction, id, draft.customer_id, &invoice, &totals, now)?;
 
-    transaction
-        .prepare_cached(
-            "UPDATE invoices SET status = 'issued', number = :number, number_text = :number_text,
-                    issued_at = :now, updated_at = :now
-                 WHERE id = :id AND status = 'draft'",
-        )?
-        .execute(rusqlite::named_params! {
-            ":number": number, ":number_text": number_text, ":now": now, ":id": id
-        })?;
-    transaction
-        .prepare_cached(
-            "INSERT INTO invoice_payment_state (invoice_id, state, paid_amount, due_date)
-                 VALUES (:id, 'unpaid', :zero, :due_date)",
-        )?
-        .execute(rusqlite::named_params! {
-            ":id": id,
-            ":zero": StoredDecimal(rust_decimal::Decimal::ZERO),
-            ":due_date": invoice.due_date,
-        })?;
+    mark_issued(transaction, id, number, &number_text, invoice.due_date, now)?;
     // The core's rule decides the state; a credit invoice also settles the invoice it credits,
     // whose history says so.
     refresh_settlement(transaction, id)?;
@@ -119,6 +101,38 @@ pub(crate) fn issue_in_transaction(
 
 /// A customer's payment is matched to its invoice by the OCR reference alone, so two invoices of
 /// one company must never share one. The caller chooses another reference and issues again.
+/// Marks draft `id` issued under its number and opens its payment state (unpaid, due on
+/// `due_date`): the step an issued invoice and an imported opening item share.
+pub(crate) fn mark_issued(
+    transaction: &Transaction<'_>,
+    id: InvoiceId,
+    number: i64,
+    number_text: &str,
+    due_date: chrono::NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    transaction
+        .prepare_cached(
+            "UPDATE invoices SET status = 'issued', number = :number, number_text = :number_text,
+                    issued_at = :now, updated_at = :now
+                 WHERE id = :id AND status = 'draft'",
+        )?
+        .execute(rusqlite::named_params! {
+            ":number": number, ":number_text": number_text, ":now": now, ":id": id
+        })?;
+    transaction
+        .prepare_cached(
+            "INSERT INTO invoice_payment_state (invoice_id, state, paid_amount, due_date)
+                 VALUES (:id, 'unpaid', :zero, :due_date)",
+        )?
+        .execute(rusqlite::named_params! {
+            ":id": id,
+            ":zero": StoredDecimal(rust_decimal::Decimal::ZERO),
+            ":due_date": due_date,
+        })?;
+    Ok(())
+}
+
 fn refuse_ocr_in_use(
     transaction: &Transaction<'_>,
     id: InvoiceId,

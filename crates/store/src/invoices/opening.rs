@@ -12,11 +12,11 @@ use rusqlite::{OptionalExtension, Transaction, TransactionBehavior};
 
 use super::content::write_content;
 use super::events::{InvoiceEventKind, append_event};
+use super::issue::mark_issued;
 use super::new_row::{NewInvoiceRow, insert_invoice_row};
 use crate::error::StoreError;
 use crate::open::Store;
 use crate::record_ids::{CustomerId, InvoiceId, SeriesId};
-use crate::sql_values::StoredDecimal;
 
 /// The columns of an opening item, written by `import_one`.
 pub(crate) const OPENING_ITEM_WRITES: &[&str] = &["invoice_id", "original_number", "imported_at"];
@@ -157,25 +157,7 @@ fn import_one(
     let serial: i64 = transaction
         .prepare_cached("SELECT next_number - 1 FROM number_series WHERE id = ?1")?
         .query_row([series], |row| row.get(0))?;
-    transaction
-        .prepare_cached(
-            "UPDATE invoices SET status = 'issued', number = :number, number_text = :number_text,
-                    issued_at = :now, updated_at = :now
-             WHERE id = :id AND status = 'draft'",
-        )?
-        .execute(rusqlite::named_params! {
-            ":number": serial, ":number_text": number, ":now": now, ":id": id
-        })?;
-    transaction
-        .prepare_cached(
-            "INSERT INTO invoice_payment_state (invoice_id, state, paid_amount, due_date)
-             VALUES (:id, 'unpaid', :zero, :due_date)",
-        )?
-        .execute(rusqlite::named_params! {
-            ":id": id,
-            ":zero": StoredDecimal(rust_decimal::Decimal::ZERO),
-            ":due_date": invoice.due_date,
-        })?;
+    mark_issued(transaction, id, serial, number, invoice.due_date, now)?;
     append_event(
         transaction,
         id,
