@@ -39,7 +39,8 @@ impl RunningWorker {
         language: fakturera_app::Language,
         keychain: Arc<dyn Keychain>,
     ) -> Self {
-        let app = Arc::new(App::new(file, language));
+        // The window's App checks the file when it opens it; the worker's does not repeat that.
+        let app = Arc::new(App::beside(file, language));
         RunningWorker {
             worker: Arc::new(DeliveryWorker::new(app, keychain, WorkerOptions::default())),
             stop: None,
@@ -67,14 +68,14 @@ impl Delivery {
     /// company is created or opened.
     pub fn new(company: &Company, keychain: KeychainChoice, with_worker: bool) -> Delivery {
         let app = company.0.as_ref().ok().filter(|_| with_worker);
-        let company_id = app
-            .and_then(|app| {
+        let keychain = keychain.open(|| {
+            app.and_then(|app| {
                 App::new(app.file_path(), app.language())
                     .autoinvoice_company_id()
                     .ok()
             })
-            .unwrap_or_default();
-        let keychain = keychain.open(&company_id);
+            .unwrap_or_default()
+        });
         let worker = app
             .map(|app| RunningWorker::for_file(&app.file_path(), app.language(), keychain.clone()));
         Delivery {

@@ -4,6 +4,7 @@
 // Release builds on Windows are GUI programs without a console window.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod background;
 mod bookkeeping_commands;
 mod commands;
 mod company_commands;
@@ -16,7 +17,6 @@ mod registers_commands;
 
 use fakturera_app::keychain::KeychainChoice;
 use fakturera_app::{App, Language, company_file_argument, company_file_path};
-use tauri::Manager;
 
 fn main() {
     // Swedish until the UI says otherwise; the UI sends its choice with `set_language` on start.
@@ -47,14 +47,11 @@ fn main() {
     let outcome = tauri::Builder::default()
         .manage(company)
         .manage(delivery)
+        .manage(background::BackgroundWork::not_started())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
-        .setup(|app| {
-            registers_commands::start_backup_schedule(app.handle().clone());
-            app.state::<delivery_commands::Delivery>().start();
-            Ok(())
-        })
         .invoke_handler(tauri::generate_handler![
+            background::first_screen_drawn,
             commands::start_view,
             commands::overview,
             commands::set_language,

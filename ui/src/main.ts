@@ -4,7 +4,7 @@
 import "./dictionaries";
 import { mount } from "svelte";
 import App from "./App.svelte";
-import { startView, type StartView } from "./ipc";
+import { firstScreenDrawn, startView, type StartView } from "./ipc";
 import { currentLanguage } from "./lib/i18n/index.svelte";
 import "./app.css";
 
@@ -16,4 +16,13 @@ if (!target) {
 // Without an answer (no app-data folder, say) the shell starts empty and shows why itself.
 const start: StartView | null = await startView(currentLanguage()).catch(() => null);
 
-export default mount(App, { target, props: { start } });
+const app = mount(App, { target, props: { start } });
+
+// After the frame that shows the first screen: the timeout runs once that frame is painted.
+requestAnimationFrame(() =>
+  setTimeout(() => {
+    firstScreenDrawn().catch((error: unknown) => console.error("first_screen_drawn", error));
+  }, 0),
+);
+
+export default app;

@@ -21,8 +21,9 @@ pub struct App {
     file: RwLock<PathBuf>,
     language: RwLock<Language>,
     store: Mutex<Option<Store>>,
-    /// One command and exit (the CLI): open without the background integrity check.
-    one_command: bool,
+    /// Open without the background integrity check: one command and exit (the CLI), or a second
+    /// `App` on a file the first one checks (the desktop's delivery worker).
+    skip_integrity_check: bool,
 }
 
 impl App {
@@ -33,7 +34,7 @@ impl App {
             file: RwLock::new(file.into()),
             language: RwLock::new(language),
             store: Mutex::new(None),
-            one_command: false,
+            skip_integrity_check: false,
         }
     }
 
@@ -42,7 +43,17 @@ impl App {
     /// check that the process would only start and interrupt.
     pub fn for_one_command(file: impl Into<PathBuf>, language: Language) -> App {
         App {
-            one_command: true,
+            skip_integrity_check: true,
+            ..App::new(file, language)
+        }
+    }
+
+    /// A second app on the file another `App` of this process has open and checks (the
+    /// desktop's delivery worker beside the window's): the same opening, without a second
+    /// integrity check reading the whole file at the same time as the first.
+    pub fn beside(file: impl Into<PathBuf>, language: Language) -> App {
+        App {
+            skip_integrity_check: true,
             ..App::new(file, language)
         }
     }
@@ -97,7 +108,7 @@ impl App {
         let mut slot = self.store.lock().unwrap_or_else(PoisonError::into_inner);
         let mut store = match slot.take() {
             Some(store) => store,
-            None => if self.one_command {
+            None => if self.skip_integrity_check {
                 Store::open_for_one_command(&self.file_path())
             } else {
                 Store::open(&self.file_path())

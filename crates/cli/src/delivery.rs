@@ -120,8 +120,8 @@ fn runtime() -> Result<tokio::runtime::Runtime, AppError> {
 
 /// The keychain `FAKTURERA_KEYCHAIN` names (the OS keychain unless it says `env` or `memory`).
 fn keychain(app: &App) -> Result<Arc<dyn Keychain>, AppError> {
-    let company_id = app.autoinvoice_company_id().unwrap_or_default();
-    Ok(KeychainChoice::from_env(app.language())?.open(&company_id))
+    Ok(KeychainChoice::from_env(app.language())?
+        .open(|| app.autoinvoice_company_id().unwrap_or_default()))
 }
 
 pub fn run(app: &App, command: DeliveryCommand) -> Result<Value, AppError> {

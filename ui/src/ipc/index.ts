@@ -20,6 +20,14 @@ export function startView(language: LanguageCode): Promise<StartView> {
   return call<StartView>("start_view", { language });
 }
 
+/**
+ * Tells Rust the first screen is painted: only then does it start its background work (the
+ * delivery worker, the backup schedule), so none of it competes with drawing that screen.
+ */
+export function firstScreenDrawn(): Promise<void> {
+  return call<void>("first_screen_drawn");
+}
+
 /** The company file's name, schema version and path, read from SQLite. */
 export function overview(): Promise<Overview> {
   return call<Overview>("overview");

@@ -60,15 +60,17 @@ impl KeychainChoice {
     }
 
     /// The keychain itself. `company_id` names the API key that `memory` copies from the
-    /// environment (the keys are looked up by company id).
-    pub fn open(self, company_id: &str) -> Arc<dyn Keychain> {
+    /// environment (the keys are looked up by company id); only `memory` asks for it, so the
+    /// other choices never open the company file to find it (the desktop opens its keychain
+    /// before its window, and a company file read there would delay the window).
+    pub fn open(self, company_id: impl FnOnce() -> String) -> Arc<dyn Keychain> {
         match self {
             KeychainChoice::Os => Arc::new(OsKeychain::new(service_name())),
             KeychainChoice::Environment => Arc::new(EnvironmentKeychain),
             KeychainChoice::Memory => {
                 let keychain = MemoryKeychain::default();
                 let api_key = SecretName::ApiKey {
-                    company_id: company_id.to_owned(),
+                    company_id: company_id(),
                 };
                 for name in [api_key, SecretName::VendorKey] {
                     if let Some(secret) = from_environment(&name) {
