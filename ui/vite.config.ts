@@ -11,7 +11,18 @@ export default defineConfig(({ mode }) => ({
   // Tests may read the repository's Rust sources (src/ipc/commands.test.ts checks the command
   // names and arguments against src-tauri); the app itself serves only ui/.
   server: { port: 5173, strictPort: true, fs: mode === "test" ? { allow: [".."] } : undefined },
-  build: { target: "es2022", outDir: "dist", emptyOutDir: true },
+  // The first screen loads as one script and one style sheet: everything main.ts reaches without
+  // a dynamic import is one chunk ("$initial"), and the styles of every section are one file.
+  // Each file is a request through Tauri's custom protocol, and the twenty the first screen took
+  // (eleven small shared chunks, seven style sheets) came one after another before its first
+  // frame (docs/benchmarks.md, "Start-up"). The sections stay chunks of their own.
+  build: {
+    target: "es2022",
+    outDir: "dist",
+    emptyOutDir: true,
+    cssCodeSplit: false,
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: "shell", tags: ["$initial"] }] } } },
+  },
   // Component tests mount Svelte's browser build in jsdom.
   resolve: mode === "test" ? { conditions: ["browser"] } : undefined,
   // Every test file starts with every feature's texts registered, as the app does in main.ts.
