@@ -70,7 +70,7 @@ impl Delivery {
         let app = company.0.as_ref().ok().filter(|_| with_worker);
         let keychain = keychain.open(|| {
             app.and_then(|app| {
-                App::new(app.file_path(), app.language())
+                App::beside(app.file_path(), app.language())
                     .autoinvoice_company_id()
                     .ok()
             })

@@ -5,6 +5,7 @@ import "./dictionaries";
 import { mount } from "svelte";
 import App from "./App.svelte";
 import { firstScreenDrawn, startView, type StartView } from "./ipc";
+import { afterFirstFrame } from "./lib/afterFirstFrame";
 import { currentLanguage } from "./lib/i18n/index.svelte";
 import "./app.css";
 
@@ -18,11 +19,8 @@ const start: StartView | null = await startView(currentLanguage()).catch(() => n
 
 const app = mount(App, { target, props: { start } });
 
-// After the frame that shows the first screen: the timeout runs once that frame is painted.
-requestAnimationFrame(() =>
-  setTimeout(() => {
-    firstScreenDrawn().catch((error: unknown) => console.error("first_screen_drawn", error));
-  }, 0),
-);
+afterFirstFrame(() => {
+  firstScreenDrawn().catch((error: unknown) => console.error("first_screen_drawn", error));
+});
 
 export default app;

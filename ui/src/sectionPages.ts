@@ -1,5 +1,7 @@
 // The pages the first screen does not need, loaded on their own: the window starts with the shell
 // and Översikt only, and fetches the rest once that is drawn, so no section waits on first visit.
+import { afterFirstFrame } from "./lib/afterFirstFrame";
+
 export const sectionPages = {
   invoices: () => import("./invoices/InvoicesPage.svelte"),
   receivables: () => import("./money_in/ReceivablesPage.svelte"),
@@ -12,9 +14,7 @@ export const sectionPages = {
 
 /** Fetches every page after the first frame has been painted. */
 export function preloadSectionPages(): void {
-  requestAnimationFrame(() =>
-    setTimeout(() => {
-      for (const load of Object.values(sectionPages)) void load();
-    }, 0),
-  );
+  afterFirstFrame(() => {
+    for (const load of Object.values(sectionPages)) void load();
+  });
 }
