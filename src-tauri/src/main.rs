@@ -12,6 +12,7 @@ mod delivery_commands;
 mod documents_commands;
 mod invoices_commands;
 mod money_in_commands;
+mod painting;
 mod printing_commands;
 mod registers_commands;
 
@@ -19,6 +20,7 @@ use fakturera_app::keychain::KeychainChoice;
 use fakturera_app::{App, Language, company_file_argument, company_file_path};
 
 fn main() {
+    painting::prefer_cpu_painting();
     // Swedish until the UI says otherwise; the UI sends its choice with `set_language` on start.
     let language = Language::Swedish;
     // `--db FILE` on the command line, else FAKTURERA_DB, else the app-data folder.

@@ -14,6 +14,11 @@ if (!target) {
   throw new Error("index.html has no #app element");
 }
 
+// WebKitGTK (Linux) gets the desktop's sans-serif font instead of system-ui (app.css says why).
+if (navigator.userAgent.includes("Linux")) {
+  document.documentElement.dataset.platform = "linux";
+}
+
 // Without an answer (no app-data folder, say) the shell starts empty and shows why itself.
 const start: StartView | null = await startView(currentLanguage()).catch(() => null);
 
