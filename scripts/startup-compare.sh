@@ -62,8 +62,6 @@ results="$work/results.jsonl"
 for run in $(seq 1 "$runs"); do
   export STEADY_SCREENSHOT="$work/empty-$run.png"
   empty="$(measure "$CARGO_TARGET_DIR/release/empty-window")"
-  # The empty window without GL compositing too: under Mesa's software renderer that mode alone
-  # changes the first frame by hundreds of milliseconds (docs/benchmarks.md).
   # The empty window painted on the CPU too, as Fakturera asks WebKitGTK to (src-tauri/src/
   # painting.rs): so the ratio can also be read against an empty window painted the same way.
   export STEADY_SCREENSHOT="$work/empty-cpu-painted-$run.png"
