@@ -3,7 +3,9 @@
 //! invoice always gives the same bytes.
 
 use fakturera_core::invoice::Invoice;
-use printpdf::{Mm, OffsetDateTime, PdfDocument, PdfPage, PdfSaveOptions, XObject, XObjectId};
+use printpdf::{
+    Mm, OffsetDateTime, Op, PdfDocument, PdfPage, PdfSaveOptions, TextItem, XObject, XObjectId,
+};
 
 use crate::error::PdfError;
 use crate::fonts::Fonts;
@@ -19,26 +21,17 @@ pub fn render(
     logo: Option<&Logo>,
 ) -> Result<Vec<u8>, PdfError> {
     let totals = invoice.totals();
-    let (mut document, placed_logo) = new_document(fonts, logo);
+    let (mut document, placed_logo) = new_document(logo);
     let sheet = Sheet::new(invoice, &totals, fonts, placed_logo);
     set_metadata(&mut document, &sheet);
     let pages = layout::pages(&sheet);
-    finish(document, pages, &content_id(&sheet))
+    finish(document, fonts, pages, &content_id(&sheet))
 }
 
-/// A document with the fonts (and the logo, if any) registered under fixed ids.
-pub(crate) fn new_document(
-    fonts: &'static Fonts,
-    logo: Option<&Logo>,
-) -> (PdfDocument, Option<PlacedLogo>) {
+/// A document with the logo, if any, registered under a fixed id. The fonts are registered by
+/// [`finish`], once the text is known.
+pub(crate) fn new_document(logo: Option<&Logo>) -> (PdfDocument, Option<PlacedLogo>) {
     let mut document = PdfDocument::new("");
-    for face in [&fonts.regular, &fonts.bold] {
-        document
-            .resources
-            .fonts
-            .map
-            .insert(face.id(), face.pdf_font());
-    }
     let placed_logo = logo.map(|logo| {
         let id = XObjectId(LOGO_ID.to_owned());
         document
@@ -55,12 +48,15 @@ pub(crate) fn new_document(
     (document, placed_logo)
 }
 
-/// Adds the A4 pages, saves with subset fonts, a content-derived trailer /ID and deflated streams.
+/// Registers the fonts, adds the A4 pages, saves with subset fonts, a content-derived trailer
+/// /ID and deflated streams.
 pub(crate) fn finish(
     mut document: PdfDocument,
-    pages: Vec<Vec<printpdf::Op>>,
+    fonts: &Fonts,
+    pages: Vec<Vec<Op>>,
     id: &[u8; 16],
 ) -> Result<Vec<u8>, PdfError> {
+    register_fonts(&mut document, fonts, &pages);
     let pages = pages
         .into_iter()
         .map(|ops| PdfPage::new(Mm(210.0), Mm(297.0), ops))
@@ -87,6 +83,25 @@ pub(crate) fn finish(
     pdf.save_to(&mut bytes)
         .map_err(|error| PdfError::write(&error.to_string()))?;
     Ok(bytes)
+}
+
+/// Registers both faces under their fixed ids: the common faces when every character the pages
+/// show is in them, otherwise the full faces (see [`crate::fonts`]).
+fn register_fonts(document: &mut PdfDocument, fonts: &Fonts, pages: &[Vec<Op>]) {
+    let common = pages.iter().flatten().all(|op| match op {
+        Op::ShowText { items } => items.iter().all(|item| match item {
+            TextItem::Text(text) => fonts.common_covers(text),
+            TextItem::Offset(_) | TextItem::GlyphIds(_) => true,
+        }),
+        _ => true,
+    });
+    for face in [&fonts.regular, &fonts.bold] {
+        document
+            .resources
+            .fonts
+            .map
+            .insert(face.id(), face.pdf_font(!common));
+    }
 }
 
 /// Deflates every stream not yet filtered. lopdf's own `compress` uses level 9, which was over a

@@ -63,7 +63,7 @@ pub struct Letter {
 /// Renders `letter` as an A4 PDF in the invoice's look.
 pub fn render_letter(letter: &Letter, options: &PdfOptions) -> Result<Vec<u8>, PdfError> {
     let fonts = fonts::fonts().map_err(|detail| PdfError::font(&detail))?;
-    let (mut pdf, logo) = document::new_document(fonts, options.logo.as_ref());
+    let (mut pdf, logo) = document::new_document(options.logo.as_ref());
     document::set_document_info(
         &mut pdf,
         letter.title.clone(),
@@ -74,6 +74,7 @@ pub fn render_letter(letter: &Letter, options: &PdfOptions) -> Result<Vec<u8>, P
     let pages = layout::letter_pages(letter, fonts, logo);
     document::finish(
         pdf,
+        fonts,
         pages,
         &document::content_hash(&format!(
             "{}|{}|{}",
