@@ -60,6 +60,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         })
         .collect();
 
+    // Characters outside the common faces: this one embeds the full DejaVu faces.
+    let mut scripts = invoice.clone();
+    scripts.buyer.name = "ООО «Северный ветер»".to_owned();
+    scripts.lines[0].description = "Översättning till grekiska: Ελληνικά κείμενα".to_owned();
+
     let logo = PdfOptions::with_logo_bytes(&sample_logo()?)?;
     let plain = PdfOptions::default();
     for (name, document, options) in [
@@ -67,6 +72,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ("kreditfaktura", &credit, &logo),
         ("invoice-eu-eur", &export, &plain),
         ("faktura-120-rader", &long, &logo),
+        ("faktura-kyrilliska-grekiska", &scripts, &logo),
     ] {
         let path = dir.join(format!("{name}.pdf"));
         std::fs::write(&path, render_invoice(document, options)?)?;
