@@ -9,7 +9,7 @@
 //! `fonts/common-characters.txt`: about 1,300 of the full face's 6,253 glyphs, in 86 KB instead of
 //! 680 KB. Parsing and subsetting a face costs in proportion to its glyphs, so an invoice that
 //! stays inside the common characters (nearly all of them) renders from the common faces, and a
-//! one-invoice `fakturera invoices pdf` process takes about 1.7 ms less (docs/benchmarks.md). The
+//! one-invoice `fakturera invoices pdf` process takes about 1.9 ms less (docs/benchmarks.md). The
 //! full face is parsed the first time a character outside the common face is measured, and a
 //! document that uses one embeds the full faces. Both hold the same glyphs with the same
 //! advances (tested below), so layout and print are the same either way.
@@ -120,9 +120,10 @@ impl Face {
     /// The face a document embeds: the common one, or the full one when the document has text
     /// outside the common characters.
     pub fn pdf_font(&self, full: bool) -> PdfFont {
-        let face = match full {
-            true => self.full().unwrap_or(&self.common),
-            false => &self.common,
+        let face = if full {
+            self.full().unwrap_or(&self.common)
+        } else {
+            &self.common
         };
         PdfFont::new(face.clone())
     }
