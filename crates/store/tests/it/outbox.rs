@@ -479,3 +479,49 @@ fn only_an_entry_autoinvoice_cannot_hold_is_marked_handled() -> TestResult {
     assert_eq!(handled.state, OutboxState::Handled);
     Ok(())
 }
+
+#[test]
+fn print_all_leaves_out_letters_autoinvoice_posts_and_keeps_failed_ones() -> TestResult {
+    let (_dir, path) = temp_file();
+    let (mut store, customer) = prepared_store(&path)?;
+    let mut letter = store.customer(customer)?;
+    letter.delivery_choice = fakturera_store::DeliveryChoice::Letter;
+    store.update_customer(customer, &letter)?;
+    let [printed, queued, handed_over, failed, unsent] =
+        std::array::from_fn(|_| draft(&mut store, customer));
+    for (id, key) in [
+        (printed, "p"),
+        (queued, "q"),
+        (handed_over, "h"),
+        (failed, "f"),
+    ] {
+        issue_and_queue(&mut store, id, key);
+    }
+    store.issue_invoice(unsent, now(), |_| Ok(()))?;
+    let t = now();
+    store.mark_outbox_sending(handed_over, t)?;
+    store.mark_outbox_handed_over(handed_over, "ax-h", Some("print"), t, t)?;
+    store.mark_outbox_sending(failed, t)?;
+    let failure = DeliveryFailure {
+        error: OutboxError {
+            kind: "validation_failed".to_owned(),
+            message: Text::new("Avvisad", "Rejected"),
+        },
+        reasons: Vec::new(),
+        channel: None,
+    };
+    store.mark_outbox_failed(failed, &failure, t)?;
+    store.mark_outbox_sending(printed, t)?;
+    store.mark_outbox_failed(printed, &failure, t)?;
+    store.append_invoice_event(
+        printed,
+        &fakturera_store::InvoiceEventKind::Other(fakturera_store::PRINTED_EVENT.to_owned()),
+        "Kontor Kontor-1",
+        t,
+    )?;
+
+    // Queued and handed over go by AutoInvoice's post; the failed one and the one never sent are
+    // the user's to print; the one printed is done.
+    assert_eq!(store.unprinted_letter_invoices()?, [failed, unsent]);
+    Ok(())
+}
