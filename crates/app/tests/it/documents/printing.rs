@@ -3,83 +3,14 @@
 //! cargo-test step wraps around the tests). The app prints with `lp` as it does for the user, and
 //! the test reads the printed file back with `pdftotext`.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
 use fakturera_app::printing::{OsPrintSystem, PRINTED_COPY_EVENT};
 use fakturera_app::register_fields::DeliveryChoiceCode;
 use fakturera_core::Language;
+use fakturera_virtual_printer::{
+    before_printing, printed_since, printer as test_printer, text_of, wait_for_job,
+};
 
 use super::{Fixture, at, customer_form, date, line};
-
-/// The queue `scripts/with-cups.sh` made; without it this test cannot print anything.
-fn test_printer() -> String {
-    match (
-        std::env::var("CUPS_SERVER"),
-        std::env::var("FAKTURERA_TEST_PRINTER"),
-    ) {
-        (Ok(_), Ok(printer)) => printer,
-        _ => panic!(
-            "printing tests need the virtual printer: run them as scripts/with-cups.sh cargo test …"
-        ),
-    }
-}
-
-/// Waits until the print system reports job `job` finished (completed or aborted): observed
-/// progress, not a timer.
-fn wait_for_job(job: &str) {
-    loop {
-        let output = Command::new("lpstat")
-            .args(["-W", "not-completed", "-o"])
-            .output()
-            .expect("lpstat runs");
-        let pending = String::from_utf8_lossy(&output.stdout);
-        if !pending
-            .lines()
-            .any(|line| line.split_whitespace().next() == Some(job))
-        {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-}
-
-/// Where cups-pdf writes the jobs of the user running the tests.
-fn printed_folder() -> PathBuf {
-    Path::new(&std::env::var("HOME").expect("HOME is set")).join("PDF")
-}
-
-/// The files cups-pdf wrote (or wrote again: it names them by job title) since `since`.
-fn printed_since(since: std::time::SystemTime) -> Vec<PathBuf> {
-    std::fs::read_dir(printed_folder())
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .filter(|entry| {
-                    entry
-                        .metadata()
-                        .and_then(|meta| meta.modified())
-                        .is_ok_and(|modified| modified >= since)
-                })
-                .map(|entry| entry.path())
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-fn text_of(path: &Path) -> String {
-    let output = Command::new("pdftotext")
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs (poppler-utils)");
-    assert!(
-        output.status.success(),
-        "pdftotext failed on {}",
-        path.display()
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
 
 #[test]
 fn print_all_prints_unprinted_letter_invoices_in_number_order_on_the_default_printer() {
@@ -121,8 +52,7 @@ fn print_all_prints_unprinted_letter_invoices_in_number_order_on_the_default_pri
     }
     assert_eq!(app.unprinted_count().expect("count"), 2);
 
-    // File times have a coarser grain on some file systems; a second's margin keeps them in.
-    let before = std::time::SystemTime::now() - std::time::Duration::from_secs(1);
+    let before = before_printing();
     let receipts = app
         .print_all_unprinted(&OsPrintSystem, at("2026-03-03"))
         .expect("printed");
