@@ -3,4 +3,5 @@
 mod delivery;
 mod documents;
 mod invoices;
+mod printing;
 mod registers;
