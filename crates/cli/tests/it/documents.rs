@@ -2,84 +2,10 @@
 //! demo data: the files are written, read back (pdftotext) and validated (the official validator);
 //! bad ids and places fail with the documented exit codes and a message, never a panic.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Command;
 
-use serde_json::Value;
-
-struct Company {
-    folder: tempfile::TempDir,
-    file: PathBuf,
-}
-
-impl Company {
-    fn with_demo_data() -> Company {
-        let folder = tempfile::tempdir().expect("temp dir");
-        let file = folder.path().join("company.fakturera");
-        let company = Company { folder, file };
-        company.ok(&["demo", "--today", "2026-03-02"]);
-        company
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_fakturera"))
-            .arg("--db")
-            .arg(&self.file)
-            .args(["--lang", "en"])
-            .args(args)
-            .output()
-            .expect("the binary runs")
-    }
-
-    fn ok(&self, args: &[&str]) -> Value {
-        let output = self.run(args);
-        assert_eq!(
-            output.status.code(),
-            Some(0),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        serde_json::from_slice(&output.stdout).expect("stdout is JSON")
-    }
-
-    /// Runs and expects exit code `code`, returning the error JSON from stderr.
-    fn fails(&self, args: &[&str], code: i32) -> Value {
-        let output = self.run(args);
-        assert_eq!(
-            output.status.code(),
-            Some(code),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        assert!(output.stdout.is_empty());
-        serde_json::from_slice(&output.stderr).expect("stderr is the error as JSON")
-    }
-
-    /// The id and number of the first invoice with `status` that is not a credit.
-    fn first(&self, status: &str) -> (i64, Option<String>) {
-        let page = self.ok(&[
-            "invoices",
-            "list",
-            "--status",
-            status,
-            "--today",
-            "2026-03-02",
-        ]);
-        let row = page["rows"]
-            .as_array()
-            .and_then(|rows| rows.iter().find(|row| row["is_credit"] == false))
-            .unwrap_or_else(|| panic!("no {status} invoice in {page}"))
-            .clone();
-        (
-            row["id"].as_i64().expect("id"),
-            row["number"].as_str().map(str::to_owned),
-        )
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.folder.path().join(name)
-    }
-}
+use crate::demo_company::Company;
 
 fn pdf_text(path: &Path) -> String {
     let output = Command::new("pdftotext")
