@@ -53,7 +53,13 @@ export NO_AT_BRIDGE=1
 mkdir -p "$REPO_ROOT/tests/e2e/screenshots"
 
 cleanup() {
+  local status=$?
   stop_background_processes
+  # The app's own output (its stderr goes through tauri-driver) says what Rust saw when a spec failed.
+  if [ "$status" -ne 0 ] && [ -s "$E2E_WORK/tauri-driver.log" ]; then
+    log "    e2e failed; the last lines from tauri-driver and the app:"
+    tail -n 60 "$E2E_WORK/tauri-driver.log" >&2
+  fi
   rm -rf "$E2E_WORK"
 }
 trap cleanup EXIT

@@ -38,4 +38,31 @@ export const config = {
     process.env.FAKTURERA_DB = file;
     capabilities["tauri:options"] = { ...capabilities["tauri:options"], args: ["--db", file] };
   },
+  // Errors the page throws or leaves unhandled from here on, read back when a test fails.
+  async before() {
+    await browser.execute(() => {
+      window.__faktureraErrors = [];
+      const keep = (text) => window.__faktureraErrors.push(String(text).slice(0, 500));
+      window.addEventListener("error", (event) => keep(event.message));
+      window.addEventListener("unhandledrejection", (event) => keep(event.reason?.stack ?? event.reason));
+    });
+  },
+  // A failed test leaves what the window showed: a screenshot beside the others and, in the log,
+  // the page's text and any error it reported, so a rare failure on CI can be read afterwards.
+  async afterTest(test, _context, { passed }) {
+    if (passed) return;
+    const name = `failed-${test.parent}-${test.title}`.replace(/[^\p{L}\p{N}]+/gu, "-").slice(0, 120);
+    try {
+      await browser.saveScreenshot(path.join(here, "screenshots", `${name}.png`));
+      const page = await browser.execute(() => ({
+        main: document.querySelector("main")?.innerText ?? document.body.innerText,
+        alerts: [...document.querySelectorAll('[role="alert"]')].map((element) => element.textContent),
+        focused: document.activeElement?.outerHTML.slice(0, 300) ?? null,
+        errors: window.__faktureraErrors ?? [],
+      }));
+      console.error(`The window when "${test.title}" failed (screenshots/${name}.png):\n${JSON.stringify(page, null, 2)}`);
+    } catch (error) {
+      console.error(`Could not read the window after "${test.title}" failed: ${error}`);
+    }
+  },
 };

@@ -7,16 +7,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect } from "@wdio/globals";
-import { faktureraUnlessRefused, screenshot, shellReady, sql, withControl } from "./helpers.js";
+import { faktureraUnlessRefused, screenshot, shellReady, sql, typeKeys, withControl } from "./helpers.js";
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const validator = path.resolve(repositoryRoot, "../shared/einvoice/validate");
-
-/** Runs `fakturera --db <company file> ...args` with `input` as JSON on stdin; null on exit code 2. */
-
-async function typeKeys(text) {
-  await browser.keys(text.split(""));
-}
 
 /** The path the documents bar reports for the file it wrote last, once it has written one. */
 async function writtenFile(previous) {

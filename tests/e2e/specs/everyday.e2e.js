@@ -7,13 +7,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { expect } from "@wdio/globals";
-import { faktureraUnlessRefused, screenshot, shellReady, sql, withControl } from "./helpers.js";
-
-
-
-async function typeKeys(text) {
-  await browser.keys(text.split(""));
-}
+import { faktureraUnlessRefused, screenshot, shellReady, sql, typeKeys, withControl } from "./helpers.js";
 
 async function setTheme(theme) {
   await browser.execute((value) => {

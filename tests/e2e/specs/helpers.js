@@ -85,6 +85,17 @@ export async function shellReady() {
   await $('[data-testid="page-overview"]').waitForDisplayed({ timeout: 120000 });
 }
 
+/**
+ * Types `text` into the focused element one key at a time, each pressed and released before the
+ * next is sent. Not `browser.keys(text)`: WebdriverIO presses every key of one call down before it
+ * releases any (the call is made for chords), so a repeated letter is already down and is lost:
+ * "Byggservice" arrived as "Bygservice" in every try. One call per key lost none of 1,660 keys
+ * typed on a machine kept busy on both cores; each call returns once WebKit has handled the key.
+ */
+export async function typeKeys(text) {
+  for (const key of text) await browser.keys(key);
+}
+
 /** Presses a key together with Control, e.g. `withControl("2")`. */
 export async function withControl(key) {
   await browser.keys(["Control", key]);

@@ -3,18 +3,11 @@
 // and be asked before unsaved work is left. The company, customer and article are set up with the
 // `fakturera` command line on the same company file.
 import { expect } from "@wdio/globals";
-import { faktureraUnlessRefused, screenshot, shellReady, sql, withControl } from "./helpers.js";
-
-
-/** Runs `fakturera --db <company file> ...args` with `input` as JSON on stdin; returns its JSON or null on exit code 2. */
+import { faktureraUnlessRefused, screenshot, shellReady, sql, typeKeys, withControl } from "./helpers.js";
 
 /** The text of an element with no-break spaces as plain spaces. */
 async function textOf(selector) {
   return (await $(selector).getText()).replace(/\u00a0/g, " ");
-}
-
-async function typeKeys(text) {
-  await browser.keys(text.split(""));
 }
 
 // The company fields this spec sets, given back afterwards so the other specs find the file as
